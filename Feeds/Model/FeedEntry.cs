@@ -1,0 +1,10 @@
+namespace Radar.Feeds.Model;
+
+/// <summary>One normalised entry of a feed: plain text, canonical link, stable id.</summary>
+public sealed record FeedEntry(
+    string Id,
+    string? Link,
+    string Title,
+    string Summary,
+    DateTimeOffset? Published,
+    string Language);

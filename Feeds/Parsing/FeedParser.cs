@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using CodeHollow.FeedReader;
+using Radar.Feeds.Model;
+using Radar.Feeds.Text;
+
+namespace Radar.Feeds.Parsing;
+
+/// <summary>
+/// Bytes in, normalised entries or a classified error out; never throws for bad input.
+/// Leniency (encoding, entities, broken markup) comes first, then CodeHollow.FeedReader maps
+/// RSS 0.9x/1.0/2.0, Atom and JSON Feed.
+/// </summary>
+public static class FeedParser
+{
+    /// <summary>Titles and summaries are cut to these lengths; alerts never need more.</summary>
+    public const int MaxTitleLength = 500;
+
+    public const int MaxSummaryLength = 2_000;
+
+    private const long MaxUnpackedBytes = 50L * 1024 * 1024;
+
+    /// <param name="bytes">The document as fetched.</param>
+    /// <param name="firstSeen">When the entries were first seen: the published time of undated entries.</param>
+    /// <param name="languageHint">The configured language of the source, if any.</param>
+    /// <param name="httpCharset">The charset of the HTTP Content-Type header, if any.</param>
+    /// <param name="baseUri">The feed's own URL, to resolve relative links.</param>
+    public static ParsedFeed Parse(byte[] bytes, DateTimeOffset firstSeen, string? languageHint = null, string? httpCharset = null, Uri? baseUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            var document = ReadDocument(bytes, httpCharset);
+            var feedLanguage = LanguageDetector.FromHint(languageHint) ?? LanguageDetector.FromHint(document.Language);
+            var entries = new List<FeedEntry>(document.Items.Count);
+            foreach (var item in document.Items)
+            {
+                entries.Add(Normalize(item, firstSeen, feedLanguage, baseUri));
+            }
+
+            return new ParsedFeed(HtmlText.ToPlainText(document.Title, MaxTitleLength), feedLanguage, entries, null);
+        }
+        catch (FeedParseException e)
+        {
+            return ParsedFeed.Failed(e.Kind, e.Message);
+        }
+        catch (Exception e) when (e is XmlException or FormatException or InvalidDataException or ArgumentException or NullReferenceException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            // CodeHollow.FeedReader's mappers throw these on documents it cannot map.
+            return ParsedFeed.Failed(ParseErrorKind.Malformed, FirstLine(e.Message));
+        }
+    }
+
+    /// <summary>CodeHollow.FeedReader's own parse of the same bytes, without our leniency: the benchmark's baseline.</summary>
+    public static int ParseRaw(byte[] bytes) => FeedReader.ReadFromByteArray(bytes).Items.Count;
+
+    private static Feed ReadDocument(byte[] bytes, string? httpCharset)
+    {
+        bytes = FeedDecoder.Gunzip(bytes, MaxUnpackedBytes);
+        var text = FeedDecoder.Decode(bytes, httpCharset);
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+
+        if (start == text.Length)
+        {
+            throw new FeedParseException(ParseErrorKind.Empty, "the document is empty");
+        }
+
+        if (text[start] is '{' or '[')
+        {
+            return FeedReader.ReadFromString(text[start..]);
+        }
+
+        var xml = LenientXml.Rewrite(text);
+        if (xml.Length == 0)
+        {
+            throw new FeedParseException(ParseErrorKind.NotAFeed, "no markup found");
+        }
+
+        try
+        {
+            return FeedReader.ReadFromString(xml);
+        }
+        catch (Exception e) when (e.Message.Contains("unknown feed format", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException(ParseErrorKind.NotAFeed, "not RSS, RDF, Atom or JSON Feed");
+        }
+    }
+
+    private static FeedEntry Normalize(FeedItem item, DateTimeOffset firstSeen, string? feedLanguage, Uri? baseUri)
+    {
+        var dublinCore = item.SpecificItem switch
+        {
+            CodeHollow.FeedReader.Feeds.Rss20FeedItem rss => rss.DC,
+            CodeHollow.FeedReader.Feeds.Rss10FeedItem rdf => rdf.DC,
+            _ => null,
+        };
+        var title = HtmlText.ToPlainText(FirstText(item.Title, dublinCore?.Title), MaxTitleLength);
+        var summary = HtmlText.ToPlainText(FirstText(item.Description, item.Content, dublinCore?.Description), MaxSummaryLength);
+        var link = LinkCanonicalizer.Canonicalize(item.Link, baseUri);
+        if (title.Length == 0 && summary.Length > 0)
+        {
+            title = summary.Length > 120 ? summary[..120] + "…" : summary;
+        }
+
+        var date = item.PublishingDate ?? dublinCore?.Date;
+        DateTimeOffset? published = date is { } value
+            ? new DateTimeOffset(DateTime.SpecifyKind(value, value.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : value.Kind)).ToUniversalTime()
+            : null;
+        var id = FirstText(item.Id, link) ?? HashId(title + "\n" + summary, item.PublishingDateString);
+        var language = feedLanguage ?? LanguageDetector.Detect(title + " " + summary);
+        return new FeedEntry(Truncate(id.Trim(), 1_000), link, title, summary, published ?? firstSeen, language);
+    }
+
+    private static string? FirstText(params string?[] candidates) =>
+        candidates.FirstOrDefault(candidate => !string.IsNullOrWhiteSpace(candidate));
+
+    private static string HashId(string title, string? date)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + date));
+        return "sha256:" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline];
+    }
+}
