@@ -1,6 +1,23 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Radar.Bot.Benchmarks;
+using Radar.Bot.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+// Radar: AI talent moves and model launches, from news feeds to chat. See README.md.
+var mode = RunMode.Parse(args);
+if (mode.Bench is not null)
+{
+    return await BenchCommand.RunAsync(mode.Bench, mode.ConfigurationArguments, Console.Out);
+}
 
-app.Run();
+try
+{
+    var app = RadarHost.Build(mode);
+    return await RadarHost.RunAsync(app, mode);
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync("radar: " + e.Message);
+    return e.ExitCode;
+}
+
+/// <summary>The entry point, visible to the tests.</summary>
+public partial class Program;

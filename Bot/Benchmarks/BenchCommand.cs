@@ -1,0 +1,27 @@
+namespace Radar.Bot.Benchmarks;
+
+/// <summary><c>dotnet run --project Bot -c Release -- bench &lt;what&gt; [corpus folder]</c>.</summary>
+public static class BenchCommand
+{
+    public static async Task<int> RunAsync(string what, string[] arguments, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (what)
+        {
+            case "ingest":
+                var corpus = arguments.FirstOrDefault() ?? IngestBenchmark.FindCorpus();
+                if (corpus is null || !Directory.Exists(corpus))
+                {
+                    await output.WriteLineAsync("bench ingest: the real-world corpus was not found; pass its folder (…/shared/corpus/realworld).").ConfigureAwait(false);
+                    return 2;
+                }
+
+                IngestBenchmark.Run(corpus, output);
+                return 0;
+            default:
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest.").ConfigureAwait(false);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Radar.Bot.Chat;
+
+/// <summary>A command as every platform hands it over: who, where, which command, which options.</summary>
+public sealed record CommandRequest(
+    string Platform,
+    string ChannelExternalId,
+    string UserId,
+    bool CanManageChannel,
+    string Name,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Options);

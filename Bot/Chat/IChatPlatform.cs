@@ -1,0 +1,10 @@
+namespace Radar.Bot.Chat;
+
+/// <summary>A chat platform's adapter: it renders and sends; it knows nothing of commands' logic.</summary>
+public interface IChatPlatform
+{
+    /// <summary>The platform's name as stored on channels ("console", "discord", "telegram").</summary>
+    string Name { get; }
+
+    Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Radar.Bot.Chat;
+using Radar.Bot.Commands;
+
+namespace Radar.Bot.ConsoleChat;
+
+/// <summary>Turns lines typed on standard input into commands and prints the replies.</summary>
+public sealed class ConsoleCommandRunner(CommandDispatcher dispatcher, ConsoleOutput output)
+{
+    /// <summary>Handles one line; blank lines are ignored.</summary>
+    public async Task RunLineAsync(string line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        // The person at the console owns the process: they may manage its channel.
+        var (request, error) = CommandText.Parse(line, ConsolePlatform.PlatformName, ConsolePlatform.ChannelId, "console", canManage: true);
+        if (request is null)
+        {
+            output.WriteReply(line.Trim().Split(' ')[0].TrimStart('/'), Reply.Error(error!));
+            return;
+        }
+
+        var reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        output.WriteReply(request.Name, reply);
+    }
+
+    /// <summary>Reads and handles lines until the reader ends or the token fires.</summary>
+    public async Task RunAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null)
+            {
+                return;
+            }
+
+            await RunLineAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Radar.Bot.Chat;
+
+namespace Radar.Bot.ConsoleChat;
+
+/// <summary>
+/// Everything the console platform prints, and nothing else, goes to standard output (logs go to
+/// standard error), as readable blocks or as one JSON object per line.
+/// </summary>
+public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly Lock _gate = new();
+
+    private bool IsJson => options.Value.Format == "json";
+
+    public void WriteAlert(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (IsJson)
+        {
+            Write(JsonSerializer.Serialize(
+                new
+                {
+                    type = "alert",
+                    story = alert.StoryId.ToString(CultureInfo.InvariantCulture),
+                    headline = alert.Title,
+                    title = alert.Title,
+                    links = alert.Link is null ? Array.Empty<string>() : [alert.Link],
+                    source = alert.Source,
+                    published = alert.Published,
+                    matched = alert.Matched,
+                },
+                Json));
+            return;
+        }
+
+        var block = new StringBuilder();
+        block.AppendLine("┏━ " + alert.Title);
+        block.AppendLine("┃  " + alert.Source + " · " + alert.Published.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        if (alert.Link is not null)
+        {
+            block.AppendLine("┃  " + alert.Link);
+        }
+
+        if (alert.Summary.Length > 0)
+        {
+            block.AppendLine("┃  " + (alert.Summary.Length > 300 ? alert.Summary[..300].TrimEnd() + "…" : alert.Summary));
+        }
+
+        block.Append("┗━ story " + alert.StoryId + (alert.Matched is null ? string.Empty : " · matched " + alert.Matched));
+        Write(block.ToString());
+    }
+
+    public void WriteReply(string command, Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (IsJson)
+        {
+            Write(JsonSerializer.Serialize(new { type = "reply", command, error = reply.IsError, text = reply.Title + "\n" + string.Join('\n', reply.Lines) }, Json));
+            return;
+        }
+
+        Write((reply.IsError ? "✖ " : "» ") + reply.Title + (reply.Lines.Count > 0 ? "\n   " + string.Join("\n   ", reply.Lines) : string.Empty));
+    }
+
+    private void Write(string text)
+    {
+        lock (_gate)
+        {
+            writer.WriteLine(text);
+            writer.Flush();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Radar.Bot.Chat;
+
+namespace Radar.Bot.ConsoleChat;
+
+/// <summary>The reference platform: alerts to standard output. Always available, needs no token.</summary>
+public sealed class ConsolePlatform(ConsoleOutput output) : IChatPlatform
+{
+    public const string PlatformName = "console";
+
+    public const string ChannelId = "console";
+
+    public string Name => PlatformName;
+
+    public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        output.WriteAlert(alert);
+        return Task.FromResult(SendResult.Sent("console-" + alert.StoryId));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Radar.Bot.Hosting;
+
+/// <summary>The process's exit codes, for service managers and scripts.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A configuration value is invalid; the message names the key.</summary>
+    public const int BadConfiguration = 2;
+
+    /// <summary>Another process already uses the SQLite database.</summary>
+    public const int DatabaseInUse = 3;
+}

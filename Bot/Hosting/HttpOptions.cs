@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Radar.Bot.Hosting;
+
+/// <summary>The <c>Radar:Http</c> section: where <c>/healthz</c> (and later webhooks) listen.</summary>
+public sealed class HttpOptions
+{
+    public const string Section = "Radar:Http";
+
+    /// <summary>The address Kestrel binds; loopback by default, put a reverse proxy in front for the outside.</summary>
+    [Required]
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port.</summary>
+    [Range(0, 65535, ErrorMessage = "Radar:Http:Port must be between 0 and 65535.")]
+    public int Port { get; set; } = 5380;
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using Radar.Bot.ConsoleChat;
+using Radar.Feeds;
+using Radar.Storage;
+
+namespace Radar.Bot.Hosting;
+
+[OptionsValidator]
+public sealed partial class FeedsOptionsValidator : IValidateOptions<FeedsOptions>;
+
+[OptionsValidator]
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;
+
+[OptionsValidator]
+public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>;
+
+[OptionsValidator]
+public sealed partial class HttpOptionsValidator : IValidateOptions<HttpOptions>;

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Radar.Bot.Chat;
+using Radar.Bot.Commands;
+using Radar.Bot.Commands.Feeds;
+using Radar.Bot.Commands.Help;
+using Radar.Bot.Commands.Latest;
+using Radar.Bot.ConsoleChat;
+using Radar.Bot.Delivery;
+using Radar.Bot.Ingest;
+using Radar.Bot.Scheduling;
+using Radar.Feeds;
+using Radar.Storage;
+
+namespace Radar.Bot.Hosting;
+
+/// <summary>The composition root: one call per area. Program and the end-to-end tests both build the bot here.</summary>
+public static class RadarHost
+{
+    /// <param name="mode">The command line, parsed.</param>
+    /// <param name="customize">Lets tests replace configuration, standard input and output.</param>
+    public static WebApplication Build(RunMode mode, Action<WebApplicationBuilder>? customize = null)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = mode.ConfigurationArguments,
+            ContentRootPath = AppContext.BaseDirectory, // appsettings.json beside the binary, whatever the working directory
+        });
+        builder.Configuration.AddUserSecrets(typeof(RadarHost).Assembly, optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(mode.ConfigurationArguments);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(Console.Out);
+        builder.Services.AddSingleton(Console.In);
+        customize?.Invoke(builder);
+
+        builder.Services.AddRadarOptions();
+        builder.Services.AddRadarFeeds();
+        builder.Services.AddRadarStorage(ReadStorageOptions(builder.Configuration));
+        builder.Services.AddRadarChat();
+        builder.Services.AddRadarScheduling(builder.Configuration, mode.Once);
+        builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
+
+        var app = builder.Build();
+        app.MapRadarHealth();
+        return app;
+    }
+
+    /// <summary>Runs until stopped, or one cycle in --once mode; returns the exit code.</summary>
+    public static async Task<int> RunAsync(WebApplication app, RunMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(mode);
+        try
+        {
+            if (mode.Once)
+            {
+                await OnceRunner.RunAsync(app.Services, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new StartupException(string.Join(Environment.NewLine, e.Failures), ExitCodes.BadConfiguration);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures);
+            throw new StartupException(string.Join(Environment.NewLine, failures), ExitCodes.BadConfiguration);
+        }
+    }
+
+    private static IServiceCollection AddRadarOptions(this IServiceCollection services)
+    {
+        services.AddOptions<FeedsOptions>().BindConfiguration(FeedsOptions.Section).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FeedsOptions>, FeedSourcesValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
+        return services;
+    }
+
+    private static IServiceCollection AddRadarChat(this IServiceCollection services)
+    {
+        services.AddSingleton<ConsoleOutput>();
+        services.AddSingleton<IChatPlatform, ConsolePlatform>();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<ConsoleCommandRunner>();
+        services.AddScoped<ICommandHandler, HelpHandler>();
+        services.AddScoped<ICommandHandler, FeedsHandler>();
+        services.AddScoped<ICommandHandler, LatestHandler>();
+        services.AddSingleton<FeedSourcesProvider>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<DeliveryDispatcher>();
+        return services;
+    }
+
+    private static IServiceCollection AddRadarScheduling(this IServiceCollection services, IConfiguration configuration, bool once)
+    {
+        // Hosted services start in this order: the lock, then the database, then the rest.
+        services.AddHostedService<InstanceLockHolder>();
+        services.AddHostedService<RadarInitializer>();
+        services.AddQuartz(quartz =>
+        {
+            var interval = ReadSection<FeedsOptions>(configuration, FeedsOptions.Section).PollInterval;
+            quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key));
+            quartz.AddTrigger(t => t.ForJob(PollFeedsJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : interval).RepeatForever()));
+            quartz.AddJob<DispatchDeliveriesJob>(job => job.WithIdentity(DispatchDeliveriesJob.Key));
+            quartz.AddTrigger(t => t.ForJob(DispatchDeliveriesJob.Key).StartAt(DateTimeOffset.UtcNow + DispatchDeliveriesJob.Interval)
+                .WithSimpleSchedule(s => s.WithInterval(DispatchDeliveriesJob.Interval).RepeatForever()));
+        });
+        if (!once)
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<ConsoleInputService>();
+        }
+
+        return services;
+    }
+
+    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var options = ReadSection<StorageOptions>(configuration, StorageOptions.Section);
+        var result = new StorageOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new StartupException(result.FailureMessage, ExitCodes.BadConfiguration);
+        }
+
+        if (options.Provider != "Sqlite")
+        {
+            throw new StartupException($"Radar:Storage:Provider={options.Provider} is not available in this version yet; use Sqlite.", ExitCodes.BadConfiguration);
+        }
+
+        return options;
+    }
+
+    private static string ListenUrl(IConfiguration configuration)
+    {
+        var http = ReadSection<HttpOptions>(configuration, HttpOptions.Section);
+        var result = new HttpOptionsValidator().Validate(null, http);
+        if (result.Failed)
+        {
+            throw new StartupException(result.FailureMessage, ExitCodes.BadConfiguration);
+        }
+
+        return $"http://{http.Address}:{http.Port}";
+    }
+
+    /// <summary>Binds a section before the container exists; a value of the wrong type becomes a clear startup error.</summary>
+    private static T ReadSection<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, ExitCodes.BadConfiguration);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Radar.Bot.ConsoleChat;
+using Radar.Bot.Ingest;
+using Radar.Storage;
+using Radar.Storage.Stores;
+
+namespace Radar.Bot.Hosting;
+
+/// <summary>Before anything polls or listens: migrate the database, sync the feeds, create the console channel.</summary>
+public sealed partial class RadarInitializer(
+    IServiceScopeFactory scopes,
+    FeedSourcesProvider sources,
+    TimeProvider time,
+    ILogger<RadarInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+        await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var feeds = sources.Load();
+        await scope.ServiceProvider.GetRequiredService<FeedStore>().SyncAsync(feeds, now, cancellationToken).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<ChannelStore>()
+            .EnsureAsync(ConsolePlatform.PlatformName, ConsolePlatform.ChannelId, "Console", subscribeToEverything: true, now, cancellationToken)
+            .ConfigureAwait(false);
+        LogReady(logger, feeds.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready; {Feeds} feeds configured")]
+    private static partial void LogReady(ILogger logger, int feeds);
+}

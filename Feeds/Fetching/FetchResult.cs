@@ -1,0 +1,31 @@
+namespace Radar.Feeds.Fetching;
+
+/// <summary>What one fetch returned: the body with its validators, 304, or a classified failure.</summary>
+public sealed record FetchResult
+{
+    public required FetchOutcome Outcome { get; init; }
+
+    public byte[] Body { get; init; } = [];
+
+    public string? ETag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    /// <summary>The charset of the Content-Type header, if any.</summary>
+    public string? Charset { get; init; }
+
+    /// <summary>The URL the body came from after redirects.</summary>
+    public Uri? FinalUrl { get; init; }
+
+    public FetchErrorKind? Error { get; init; }
+
+    public string? Message { get; init; }
+
+    /// <summary>How long the server asked us to wait (Retry-After, or Cache-Control max-age on success).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static FetchResult Failed(FetchErrorKind kind, string message, TimeSpan? retryAfter = null) =>
+        new() { Outcome = FetchOutcome.Failed, Error = kind, Message = message, RetryAfter = retryAfter };
+
+    public override string ToString() => Outcome == FetchOutcome.Failed ? $"{Error}: {Message}" : Outcome.ToString();
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Radar.Storage.Entities;
+
+namespace Radar.Storage.Configurations;
+
+internal sealed class StoryRecordConfiguration : IEntityTypeConfiguration<StoryRecord>
+{
+    public void Configure(EntityTypeBuilder<StoryRecord> builder)
+    {
+        builder.ToTable("stories");
+        builder.HasIndex(s => s.CreatedAt);
+        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.Property(s => s.Link).HasMaxLength(2048);
+        builder.Property(s => s.Summary).HasMaxLength(2000);
+        builder.Property(s => s.Language).HasMaxLength(16);
+        builder.Property(s => s.Source).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Radar.Storage.Entities;
+
+/// <summary>The outbox: one row per (story, channel), unique, so nothing is queued or sent twice.</summary>
+public sealed class DeliveryRecord
+{
+    public long Id { get; set; }
+
+    public long StoryId { get; set; }
+
+    public long ChannelId { get; set; }
+
+    public DeliveryState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>The platform's id of the sent message, so that a living alert can edit it.</summary>
+    public string? MessageId { get; set; }
+
+    /// <summary>Which subscription matched: the alert's "why you got this".</summary>
+    public string? Matched { get; set; }
+
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,35 @@
+namespace Radar.Storage.Entities;
+
+/// <summary>A polled feed and its fetch state (conditional-GET validators, backoff, health).</summary>
+public sealed class FeedRecord
+{
+    public int Id { get; set; }
+
+    public required string Url { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>False once the feed leaves the configuration; its entries stay.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string? ETag { get; set; }
+
+    public string? LastModified { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime NextPollAt { get; set; }
+
+    public DateTime? LastPolledAt { get; set; }
+
+    public DateTime? LastSuccessAt { get; set; }
+
+    /// <summary>Set after the first successful parse: later entries alert, the first batch mostly does not.</summary>
+    public bool Primed { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public string? LastError { get; set; }
+}

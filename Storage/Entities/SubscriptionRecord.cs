@@ -1,0 +1,32 @@
+namespace Radar.Storage.Entities;
+
+/// <summary>What a channel wants to hear about; the filters are optional and combine with AND.</summary>
+public sealed class SubscriptionRecord
+{
+    public long Id { get; set; }
+
+    public long ChannelId { get; set; }
+
+    /// <summary><c>talent</c>, <c>launches</c> or <c>all</c>.</summary>
+    public required string Topic { get; set; }
+
+    public string? Org { get; set; }
+
+    public string? Person { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? Keyword { get; set; }
+
+    public string? SourceLanguage { get; set; }
+
+    /// <summary><c>instant</c> or <c>digest</c>.</summary>
+    public string Mode { get; set; } = "instant";
+
+    /// <summary>Local time of the digest, "HH:mm", when <see cref="Mode"/> is digest.</summary>
+    public string? DigestTime { get; set; }
+
+    public string? QuietHours { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Radar.Storage.Entities;
+
+namespace Radar.Storage;
+
+/// <summary>
+/// The database. Provider-neutral: each provider has a thin derived context that owns its
+/// migrations (<see cref="SqliteRadarDbContext"/>). Times are stored as UTC <see cref="DateTime"/>.
+/// </summary>
+public abstract class RadarDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<FeedRecord> Feeds => Set<FeedRecord>();
+
+    public DbSet<EntryRecord> Entries => Set<EntryRecord>();
+
+    public DbSet<StoryRecord> Stories => Set<StoryRecord>();
+
+    public DbSet<ChannelRecord> Channels => Set<ChannelRecord>();
+
+    public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
+
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RadarDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>Reads every stored time back as UTC, whatever the provider kept.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Radar.Storage.Stores;
+
+namespace Radar.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the database named by validated <paramref name="options"/> and the stores, scoped.</summary>
+    public static IServiceCollection AddRadarStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider != "Sqlite")
+        {
+            throw new NotSupportedException($"Radar:Storage:Provider={options.Provider} is not available in this version; use Sqlite.");
+        }
+
+        services.AddDbContext<RadarDbContext, SqliteRadarDbContext>(builder => builder.UseSqlite(options.ConnectionString));
+
+        services.AddScoped<FeedStore>();
+        services.AddScoped<EntryStore>();
+        services.AddScoped<StoryStore>();
+        services.AddScoped<ChannelStore>();
+        services.AddScoped<DeliveryStore>();
+        return services;
+    }
+}

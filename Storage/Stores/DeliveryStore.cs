@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Radar.Storage.Entities;
+
+namespace Radar.Storage.Stores;
+
+/// <summary>The outbox. A (story, channel) pair is queued at most once, enforced by a unique key.</summary>
+public sealed class DeliveryStore(RadarDbContext db)
+{
+    /// <summary>Queues the story for each channel that does not have it yet; returns how many rows were added.</summary>
+    public async Task<int> EnqueueAsync(long storyId, IEnumerable<long> channelIds, string? matched, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        var added = 0;
+        foreach (var channelId in channelIds)
+        {
+            var row = new DeliveryRecord { StoryId = storyId, ChannelId = channelId, State = DeliveryState.Pending, CreatedAt = now, NextAttemptAt = now, Matched = matched };
+            db.Deliveries.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                added++;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Pending and retrying rows whose time has come, to active channels, oldest first.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> DueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
+        await (from d in db.Deliveries.AsNoTracking()
+               where (d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying) && d.NextAttemptAt <= now
+               join c in db.Channels on d.ChannelId equals c.Id
+               where c.Active
+               join s in db.Stories on d.StoryId equals s.Id
+               orderby d.Id
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched))
+            .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task MarkSentAsync(long deliveryId, string? messageId, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
+        row.State = DeliveryState.Sent;
+        row.Attempts++;
+        row.SentAt = now;
+        row.MessageId = messageId;
+        row.LastError = null;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a failed attempt: retried at <paramref name="nextAttempt"/>, or dead when it is null.</summary>
+    public async Task MarkFailedAsync(long deliveryId, string error, DateTime? nextAttempt, CancellationToken cancellationToken)
+    {
+        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
+        row.Attempts++;
+        row.LastError = error.Length > 1000 ? error[..1000] : error;
+        row.State = nextAttempt is null ? DeliveryState.Dead : DeliveryState.Retrying;
+        row.NextAttemptAt = nextAttempt ?? row.NextAttemptAt;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<int> CountAsync(DeliveryState state, CancellationToken cancellationToken) =>
+        db.Deliveries.CountAsync(d => d.State == state, cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace Radar.Storage.Stores;
+
+/// <summary>An outbox row that is due, with what the platform adapter needs to send it.</summary>
+public sealed record DueDelivery(
+    long DeliveryId,
+    int Attempts,
+    long StoryId,
+    string Platform,
+    string ExternalId,
+    string ThreadId,
+    string ChannelLanguage,
+    string Title,
+    string Summary,
+    string? Link,
+    string Source,
+    DateTime PublishedAt,
+    string? Matched);
