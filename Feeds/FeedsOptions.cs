@@ -14,19 +14,19 @@ public sealed class FeedsOptions
     /// <summary>Path to an OPML file (relative to the working directory) whose feeds replace <see cref="Sources"/>.</summary>
     public string? Opml { get; set; }
 
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "Radar:Feeds:PollInterval must be between 00:00:10 and 1.00:00:00.")]
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "must be between 00:00:10 and 1.00:00:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Radar:Feeds:Timeout must be between 00:00:00.100 and 00:10:00.")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "must be between 00:00:00.100 and 00:10:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    [Range(1_024, 1_073_741_824, ErrorMessage = "Radar:Feeds:MaxBytes must be between 1024 and 1073741824.")]
+    [Range(1_024, 1_073_741_824, ErrorMessage = "must be between 1024 and 1073741824.")]
     public long MaxBytes { get; set; } = 5 * 1024 * 1024;
 
-    [Range(1, 256, ErrorMessage = "Radar:Feeds:MaxConcurrency must be between 1 and 256.")]
+    [Range(1, 256, ErrorMessage = "must be between 1 and 256.")]
     public int MaxConcurrency { get; set; } = 8;
 
-    [Range(1, 64, ErrorMessage = "Radar:Feeds:MaxConcurrencyPerHost must be between 1 and 64.")]
+    [Range(1, 64, ErrorMessage = "must be between 1 and 64.")]
     public int MaxConcurrencyPerHost { get; set; } = 2;
 
     /// <summary>Lets feeds live on loopback and private networks (tests, intranets). Off by default: a feed URL must not reach inside.</summary>

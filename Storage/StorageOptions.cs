@@ -9,7 +9,7 @@ public sealed class StorageOptions
 
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     [Required]
-    [AllowedValues("Sqlite", "Postgres")]
+    [AllowedValues("Sqlite", "Postgres", ErrorMessage = "must be Sqlite or Postgres.")]
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Default: the SQLite file <c>data/radar.db</c> under the working directory.</summary>

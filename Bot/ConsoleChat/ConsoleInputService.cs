@@ -5,15 +5,14 @@ public sealed partial class ConsoleInputService(ConsoleCommandRunner runner, Tex
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting before a blocking read of standard input begins.
-        await Task.Yield();
-        try
+        // A read of standard input cannot always be cancelled, so stopping does not wait for it:
+        // the reader runs on its own, and the service ends as soon as the host stops.
+        var reading = Task.Run(() => runner.RunAsync(input, stoppingToken), CancellationToken.None);
+        var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
+        if (await Task.WhenAny(reading, stopped).ConfigureAwait(false) == reading)
         {
-            await runner.RunAsync(input, stoppingToken).ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
             LogInputClosed(logger);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 

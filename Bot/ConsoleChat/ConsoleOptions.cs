@@ -9,6 +9,6 @@ public sealed class ConsoleOptions
 
     /// <summary><c>text</c> (default, for people) or <c>json</c> (one object per line, for scripts).</summary>
     [Required]
-    [AllowedValues("text", "json", ErrorMessage = "Radar:Console:Format must be text or json.")]
+    [AllowedValues("text", "json", ErrorMessage = "must be text or json.")]
     public string Format { get; set; } = "text";
 }

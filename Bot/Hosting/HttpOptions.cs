@@ -12,6 +12,6 @@ public sealed class HttpOptions
     public string Address { get; set; } = "127.0.0.1";
 
     /// <summary>0 picks a free port.</summary>
-    [Range(0, 65535, ErrorMessage = "Radar:Http:Port must be between 0 and 65535.")]
+    [Range(0, 65535, ErrorMessage = "must be between 0 and 65535.")]
     public int Port { get; set; } = 5380;
 }

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
-using Microsoft.Extensions.Options;
 using Radar.Bot.Ingest;
 
 namespace Radar.Bot.Hosting;

@@ -38,6 +38,10 @@ public static class RadarHost
         builder.Services.AddSingleton(Console.In);
         customize?.Invoke(builder);
 
+        // Bind every section once now, so that a value of the wrong type is a clear start-up error.
+        _ = ReadSection<FeedsOptions>(builder.Configuration, FeedsOptions.Section);
+        _ = ReadSection<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section);
+
         builder.Services.AddRadarOptions();
         builder.Services.AddRadarFeeds();
         builder.Services.AddRadarStorage(ReadStorageOptions(builder.Configuration));
@@ -70,13 +74,28 @@ public static class RadarHost
         }
         catch (OptionsValidationException e)
         {
-            throw new StartupException(string.Join(Environment.NewLine, e.Failures), ExitCodes.BadConfiguration);
+            throw new StartupException(Describe([e]), ExitCodes.BadConfiguration);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
         {
-            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures);
-            throw new StartupException(string.Join(Environment.NewLine, failures), ExitCodes.BadConfiguration);
+            throw new StartupException(Describe(e.InnerExceptions.Cast<OptionsValidationException>()), ExitCodes.BadConfiguration);
         }
+    }
+
+    /// <summary>One line per failure, each starting with the full configuration key ("Radar:Feeds:PollInterval: …").</summary>
+    private static string Describe(IEnumerable<OptionsValidationException> exceptions)
+    {
+        var sections = new Dictionary<Type, string>
+        {
+            [typeof(FeedsOptions)] = FeedsOptions.Section,
+            [typeof(StorageOptions)] = StorageOptions.Section,
+            [typeof(ConsoleOptions)] = ConsoleOptions.Section,
+            [typeof(HttpOptions)] = HttpOptions.Section,
+        };
+        return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
+            failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
+                ? failure
+                : section + ":" + failure)));
     }
 
     private static IServiceCollection AddRadarOptions(this IServiceCollection services)
@@ -138,7 +157,7 @@ public static class RadarHost
         var result = new StorageOptionsValidator().Validate(null, options);
         if (result.Failed)
         {
-            throw new StartupException(result.FailureMessage, ExitCodes.BadConfiguration);
+            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => StorageOptions.Section + ":" + f)), ExitCodes.BadConfiguration);
         }
 
         if (options.Provider != "Sqlite")
@@ -155,7 +174,7 @@ public static class RadarHost
         var result = new HttpOptionsValidator().Validate(null, http);
         if (result.Failed)
         {
-            throw new StartupException(result.FailureMessage, ExitCodes.BadConfiguration);
+            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => HttpOptions.Section + ":" + f)), ExitCodes.BadConfiguration);
         }
 
         return $"http://{http.Address}:{http.Port}";
@@ -171,7 +190,8 @@ public static class RadarHost
         }
         catch (InvalidOperationException e)
         {
-            throw new StartupException(e.Message, ExitCodes.BadConfiguration);
+            var key = System.Text.RegularExpressions.Regex.Match(e.Message, "at '([^']+)'").Groups[1].Value;
+            throw new StartupException((key.Length > 0 ? key + ": " : string.Empty) + e.Message, ExitCodes.BadConfiguration);
         }
     }
 }

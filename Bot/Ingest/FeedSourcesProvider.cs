@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Radar.Bot.Hosting;
 using Radar.Feeds;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
@@ -16,7 +17,14 @@ public sealed class FeedSourcesProvider(IOptions<FeedsOptions> options)
             return [.. settings.Sources];
         }
 
-        using var file = File.OpenRead(settings.Opml);
-        return OpmlReader.Read(file);
+        try
+        {
+            using var file = File.OpenRead(settings.Opml);
+            return OpmlReader.Read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            throw new StartupException($"Radar:Feeds:Opml: cannot read {Path.GetFullPath(settings.Opml)}: {e.Message}", ExitCodes.BadConfiguration);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml;
 using CodeHollow.FeedReader;
 using Radar.Feeds.Model;
 using Radar.Feeds.Text;
@@ -45,10 +44,15 @@ public static class FeedParser
         {
             return ParsedFeed.Failed(e.Kind, e.Message);
         }
-        catch (Exception e) when (e is XmlException or FormatException or InvalidDataException or ArgumentException or NullReferenceException or InvalidOperationException or System.Text.Json.JsonException)
+        catch (CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException e)
         {
-            // CodeHollow.FeedReader's mappers throw these on documents it cannot map.
-            return ParsedFeed.Failed(ParseErrorKind.Malformed, FirstLine(e.Message));
+            return ParsedFeed.Failed(ParseErrorKind.NotAFeed, FirstLine(e.Message));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The boundary with untrusted bytes and a third-party mapper: whatever it throws
+            // (XmlException, NullReferenceException, FormatException…) becomes a classified error.
+            return ParsedFeed.Failed(ParseErrorKind.Malformed, $"{e.GetType().Name}: {FirstLine(e.Message)}");
         }
     }
 

@@ -37,8 +37,8 @@ public static class OpmlReader
     public static string Write(IEnumerable<FeedSource> sources, string title)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        using var text = new StringWriter();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) }))
         {
             writer.WriteStartElement("opml");
             writer.WriteAttributeString("version", "2.0");
@@ -65,6 +65,6 @@ public static class OpmlReader
             writer.WriteEndElement();
         }
 
-        return text.ToString();
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

@@ -1,0 +1,170 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Radar.Bot.Hosting;
+using Radar.Feeds.Model;
+using Radar.Tests.Fakes;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot;
+
+/// <summary>The whole bot, polling a real HTTP server on 127.0.0.1, alerting on the console platform.</summary>
+public sealed class EndToEndTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Recent = DateTimeOffset.UtcNow.AddHours(-1);
+    private FeedServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FeedServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static Rss.Item Item(int n, DateTimeOffset? published = null) =>
+        new($"Story number {n}", $"https://news.test/story/{n}", $"guid-{n}", published ?? Recent.AddMinutes(n), $"Summary of story {n}.");
+
+    [Fact]
+    public async Task EachEntryAlertsExactlyOnceAcrossPollsChangesAndRestarts()
+    {
+        var items = new List<Rss.Item> { Item(1), Item(2) };
+        _server.ServeFeed("/feed.xml", () => Rss.Document([.. items]), etag: "content");
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml"), "en"));
+
+        var first = await bot.RunOnceAsync();
+        var unchanged = await bot.RunOnceAsync(); // restart on the same database; the server answers 304
+        items.Add(Item(3));
+        var changed = await bot.RunOnceAsync();
+        var again = await bot.RunOnceAsync();
+
+        Assert.Equal(["Story number 1", "Story number 2"], first.AlertTitles());
+        Assert.Empty(unchanged.AlertTitles());
+        Assert.Equal(["Story number 3"], changed.AlertTitles());
+        Assert.Empty(again.AlertTitles());
+        Assert.Contains(_server.Requests, r => r.Path == "/feed.xml" && r.Headers.IfNoneMatch.Count > 0);
+    }
+
+    [Fact]
+    public async Task AFeedThatRewritesGuidsAndDatesOnEveryFetchAlertsOnce()
+    {
+        var fetch = 0;
+        _server.ServeFeed(
+            "/rotating.xml",
+            () =>
+            {
+                fetch++;
+                return Rss.Document(
+                    new Rss.Item("Mistral raises a new round", "https://news.test/mistral", $"rotating-{fetch}-a", DateTimeOffset.UtcNow.AddMinutes(-fetch)),
+                    new Rss.Item("Meta delays Behemoth", "https://news.test/behemoth", $"rotating-{fetch}-b", DateTimeOffset.UtcNow.AddMinutes(-fetch - 1)));
+            },
+            etag: "content");
+        using var bot = new BotHarness(new FeedSource("Rotating", _server.Url("/rotating.xml")));
+
+        var first = await bot.RunOnceAsync();
+        var second = await bot.RunOnceAsync();
+        var third = await bot.RunOnceAsync();
+
+        Assert.Equal(2, first.AlertTitles().Count);
+        Assert.Empty(second.AlertTitles());
+        Assert.Empty(third.AlertTitles());
+        Assert.Equal(3, fetch);
+    }
+
+    [Fact]
+    public async Task TheFirstFetchAlertsOnlyTheFiveMostRecentEntriesOfTheLastDay()
+    {
+        var items = Enumerable.Range(1, 8).Select(n => Item(n))
+            .Concat(Enumerable.Range(100, 3).Select(n => Item(n, DateTimeOffset.UtcNow.AddDays(-3)))).ToArray();
+        _server.ServeFeed("/big.xml", () => Rss.Document(items), etag: "content");
+        using var bot = new BotHarness(new FeedSource("Big", _server.Url("/big.xml")));
+
+        var first = await bot.RunOnceAsync();
+        items = [.. items, Item(9)];
+        var next = await bot.RunOnceAsync();
+
+        Assert.Equal(["Story number 4", "Story number 5", "Story number 6", "Story number 7", "Story number 8"], first.AlertTitles());
+        Assert.Equal(["Story number 9"], next.AlertTitles());
+    }
+
+    [Fact]
+    public async Task ConsoleCommandsAnswerOnStandardInput()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+        await bot.RunOnceAsync();
+
+        var output = await bot.RunOnceAsync("/help\n/feeds\n/latest 1\n/latest 50\n/unknown\n");
+
+        Assert.Contains("/latest [count ≤ 10]", output, StringComparison.Ordinal);
+        Assert.Contains("#1 Test feed — ok, last success", output, StringComparison.Ordinal);
+        Assert.Contains("Story number 1 — https://news.test/story/1", output, StringComparison.Ordinal);
+        Assert.Contains("count must be a whole number from 1 to 10.", output, StringComparison.Ordinal);
+        Assert.Contains("Unknown command /unknown. Try /help.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABrokenFeedIsReportedAndBackedOffWhileTheOthersDeliver()
+    {
+        _server.ServeFeed("/good.xml", () => Rss.Document(Item(1)));
+        _server.Map("/broken.xml", context =>
+        {
+            context.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        using var bot = new BotHarness(new FeedSource("Good", _server.Url("/good.xml")), new FeedSource("Broken", _server.Url("/broken.xml")));
+
+        var output = await bot.RunOnceAsync("/feeds\n");
+        var status = await bot.RunOnceAsync("/feeds\n");
+
+        Assert.Equal(["Story number 1"], output.AlertTitles());
+        Assert.Contains("Broken — FAILING ×1: HttpStatus: HTTP 500", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonConsoleFormatPrintsOneObjectPerLine()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+        bot.Settings["Radar:Console:Format"] = "json";
+
+        var output = await bot.RunOnceAsync("/latest\n");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["reply", "alert"], lines.Select(l => l.GetProperty("type").GetString()));
+        Assert.Equal("Story number 1", lines[1].GetProperty("title").GetString());
+        Assert.Equal("https://news.test/story/1", lines[1].GetProperty("links")[0].GetString());
+    }
+
+    [Fact]
+    public async Task TheScheduledBotPollsServesHealthAndStopsCleanly()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+        var mode = RunMode.Parse([]);
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        await using var app = bot.Build(mode, output);
+
+        var running = RadarHost.RunAsync(app, mode, stop.Token);
+        await WaitUntilAsync(() => output.ToString().AlertTitles().Count == 1);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient();
+        var health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
+        await stop.CancelAsync();
+        var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("running", health.GetProperty("scheduler").GetString());
+        Assert.Equal(1, health.GetProperty("feeds").GetProperty("total").GetInt32());
+        Assert.Equal(ExitCodes.Ok, exitCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the bot");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Radar.Bot.Hosting;
+using Radar.Tests.Fakes;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot;
+
+/// <summary>The built executable: start-up errors, the single-instance rule, Ctrl+C.</summary>
+public sealed class ProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("--Radar:Feeds:PollInterval=abc", "Radar:Feeds:PollInterval")]
+    [InlineData("--Radar:Feeds:PollInterval=00:00:01", "Radar:Feeds:PollInterval")]
+    [InlineData("--Radar:Feeds:MaxConcurrency=0", "Radar:Feeds:MaxConcurrency")]
+    [InlineData("--Radar:Console:Format=xml", "Radar:Console:Format")]
+    [InlineData("--Radar:Storage:Provider=Oracle", "Radar:Storage:Provider")]
+    [InlineData("--Radar:Feeds:Sources:0:Url=ftp://x", "Radar:Feeds:Sources:0:Url")]
+    [InlineData("--Radar:Feeds:Opml=missing.opml", "Radar:Feeds:Opml")]
+    public async Task ABadSettingStopsWithOneClearMessageAndExitCode2(string setting, string key)
+    {
+        using var folder = new TempDirectory();
+        using var bot = BotProcess.Start(folder.Path, "--once", setting);
+        bot.CloseInput();
+
+        var exitCode = await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(ExitCodes.BadConfiguration, exitCode);
+        Assert.Contains("radar: " + key, bot.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Error, StringComparison.Ordinal); // no stack trace
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "radar.db")), "nothing should be written before the configuration is valid");
+    }
+
+    [Fact]
+    public async Task ASecondProcessOnTheSameDatabaseRefusesToStartAndCtrlCStopsTheFirstCleanly()
+    {
+        using var folder = new TempDirectory();
+        await using var server = await FeedServer.StartAsync();
+        server.ServeFeed("/feed.xml", () => Rss.Document(new Rss.Item("Hello", "https://news.test/hello", "1", DateTimeOffset.UtcNow)));
+        string[] settings = ["--Radar:Http:Port=0", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Feeds:Sources:0:Name=Local", $"--Radar:Feeds:Sources:0:Url={server.Url("/feed.xml")}"];
+        var opml = Path.Combine(folder.Path, "feeds.opml");
+        await File.WriteAllTextAsync(opml, Radar.Feeds.Parsing.OpmlReader.Write([new Radar.Feeds.Model.FeedSource("Local", server.Url("/feed.xml"))], "test"));
+
+        using var first = BotProcess.Start(folder.Path, [.. settings, $"--Radar:Feeds:Opml={opml}"]);
+        await first.WaitForErrorTextAsync("Feed Local: 1 entries, 1 new, 1 alerts", Patience);
+
+        using var second = BotProcess.Start(folder.Path, ["--once", .. settings, $"--Radar:Feeds:Opml={opml}"]);
+        second.CloseInput();
+        var secondExit = await second.WaitForExitAsync(Patience);
+
+        first.Interrupt();
+        var firstExit = await first.WaitForExitAsync(Patience);
+
+        Assert.Equal(ExitCodes.DatabaseInUse, secondExit);
+        Assert.Contains("is in use by another Radar process", second.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, firstExit);
+        Assert.Contains("┏━ Hello", first.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "data", "radar.db")), "the database is created under the working directory");
+    }
+}
