@@ -79,6 +79,20 @@ public static class FeedParser
             return FeedReader.ReadFromString(text[start..]);
         }
 
+        // Most feeds are well-formed: parse them as they are. A DOCTYPE never reaches the XML parser,
+        // and a document that fails (or maps to nothing) takes the lenient rewrite.
+        if (!text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return FeedReader.ReadFromString(WithoutDeclaration(text, start));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // fall through to the repair
+            }
+        }
+
         var xml = LenientXml.Rewrite(text);
         if (xml.Length == 0)
         {
@@ -93,6 +107,21 @@ public static class FeedParser
         {
             throw new FeedParseException(ParseErrorKind.NotAFeed, "not RSS, RDF, Atom or JSON Feed");
         }
+    }
+
+    /// <summary>
+    /// The text without its XML declaration: the bytes are decoded already, and CodeHollow.FeedReader
+    /// would otherwise re-encode every value through the declared encoding.
+    /// </summary>
+    private static string WithoutDeclaration(string text, int start)
+    {
+        if (string.CompareOrdinal(text, start, "<?xml", 0, 5) != 0)
+        {
+            return start == 0 ? text : text[start..];
+        }
+
+        var end = text.IndexOf("?>", start, StringComparison.Ordinal);
+        return end < 0 ? text : text[(end + 2)..];
     }
 
     private static FeedEntry Normalize(FeedItem item, DateTimeOffset firstSeen, string? feedLanguage, Uri? baseUri)
@@ -116,7 +145,7 @@ public static class FeedParser
             ? new DateTimeOffset(DateTime.SpecifyKind(value, value.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : value.Kind)).ToUniversalTime()
             : null;
         var id = FirstText(item.Id, link) ?? HashId(title + "\n" + summary, item.PublishingDateString);
-        var language = feedLanguage ?? LanguageDetector.Detect(title + " " + summary);
+        var language = feedLanguage ?? LanguageDetector.Detect(summary.Length > 300 ? title + " " + summary[..300] : title + " " + summary);
         return new FeedEntry(Truncate(id.Trim(), 1_000), link, title, summary, published ?? firstSeen, language);
     }
 

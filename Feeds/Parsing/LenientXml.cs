@@ -21,6 +21,11 @@ internal static partial class LenientXml
         "<&>\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
+    /// <summary>Characters XML 1.0 forbids everywhere (control characters, U+FFFE, U+FFFF).</summary>
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+
     private static readonly Dictionary<string, string> KnownNamespaces = new(StringComparer.Ordinal)
     {
         ["dc"] = "http://purl.org/dc/elements/1.1/",
@@ -41,6 +46,8 @@ internal static partial class LenientXml
     {
         private readonly StringBuilder _output = new(input.Length + 64);
         private readonly List<OpenElement> _open = [];
+        private readonly StringBuilder _discard = new();
+        private readonly List<(string Name, string Value)> _attributes = [];
         private readonly Dictionary<string, string> _entities = new(StringComparer.Ordinal);
         private readonly long _expansionBudget = (4L * input.Length) + 1_000_000;
         private long _expanded;
@@ -137,7 +144,8 @@ internal static partial class LenientXml
         {
             _pos++;
             var name = Unprefix(ReadName());
-            var attributes = new List<(string Name, string Value)>();
+            var attributes = _attributes;
+            attributes.Clear();
             var selfClosing = false;
             while (_pos < input.Length)
             {
@@ -208,7 +216,7 @@ internal static partial class LenientXml
                 if (name != "channel")
                 {
                     _output.Append("<channel>");
-                    _open.Add(new OpenElement("channel", []));
+                    _open.Add(new OpenElement("channel", null));
                 }
             }
 
@@ -217,20 +225,13 @@ internal static partial class LenientXml
 
         private void WriteStartTag(string name, List<(string Name, string Value)> attributes, bool selfClosing)
         {
-            var declared = new HashSet<string>(StringComparer.Ordinal);
+            List<string>? declared = null;
             foreach (var (attributeName, _) in attributes)
             {
                 if (attributeName.StartsWith("xmlns:", StringComparison.Ordinal))
                 {
-                    declared.Add(attributeName[6..]);
+                    (declared ??= []).Add(attributeName[6..]);
                 }
-            }
-
-            var missing = new List<string>();
-            CollectUndeclaredPrefix(name, declared, missing);
-            foreach (var (attributeName, _) in attributes)
-            {
-                CollectUndeclaredPrefix(attributeName, declared, missing);
             }
 
             _output.Append('<').Append(name);
@@ -241,11 +242,10 @@ internal static partial class LenientXml
                 _output.Append('"');
             }
 
-            foreach (var prefix in missing)
+            DeclareMissingPrefix(name, ref declared);
+            foreach (var (attributeName, _) in attributes)
             {
-                _output.Append(" xmlns:").Append(prefix).Append("=\"")
-                    .Append(KnownNamespaces.GetValueOrDefault(prefix, "urn:x-undeclared:" + prefix)).Append('"');
-                declared.Add(prefix);
+                DeclareMissingPrefix(attributeName, ref declared);
             }
 
             if (selfClosing)
@@ -263,7 +263,8 @@ internal static partial class LenientXml
             _open.Add(new OpenElement(name, declared));
         }
 
-        private void CollectUndeclaredPrefix(string qualifiedName, HashSet<string> declared, List<string> missing)
+        /// <summary>Declares a prefix the document uses without declaring ("dc:creator" with no xmlns:dc), which XML refuses.</summary>
+        private void DeclareMissingPrefix(string qualifiedName, ref List<string>? declared)
         {
             var colon = qualifiedName.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
@@ -272,13 +273,14 @@ internal static partial class LenientXml
             }
 
             var prefix = qualifiedName[..colon];
-            if (prefix is "xml" or "xmlns" || declared.Contains(prefix) || missing.Contains(prefix) ||
-                _open.Exists(e => e.Prefixes.Contains(prefix)))
+            if (prefix is "xml" or "xmlns" || declared?.Contains(prefix) == true || _open.Exists(e => e.Prefixes?.Contains(prefix) == true))
             {
                 return;
             }
 
-            missing.Add(prefix);
+            _output.Append(" xmlns:").Append(prefix).Append("=\"")
+                .Append(KnownNamespaces.GetValueOrDefault(prefix, "urn:x-undeclared:" + prefix)).Append('"');
+            (declared ??= []).Add(prefix);
         }
 
         private void EndTag()
@@ -295,10 +297,10 @@ internal static partial class LenientXml
                 _pos++;
             }
 
-            var index = _open.FindLastIndex(e => e.Name == name);
+            var index = FindOpen(name, StringComparison.Ordinal);
             if (index < 0)
             {
-                index = _open.FindLastIndex(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+                index = FindOpen(name, StringComparison.OrdinalIgnoreCase);
             }
 
             if (index < 0)
@@ -347,6 +349,19 @@ internal static partial class LenientXml
                 ? name[(_feedPrefix.Length + 1)..]
                 : name;
 
+        private int FindOpen(string name, StringComparison comparison)
+        {
+            for (var i = _open.Count - 1; i >= 0; i--)
+            {
+                if (_open[i].Name.Equals(name, comparison))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private void CloseElement(int index)
         {
             // CodeHollow.FeedReader needs an RSS <channel>; an empty feed is still a feed.
@@ -359,23 +374,16 @@ internal static partial class LenientXml
             _open.RemoveAt(index);
         }
 
-        private void Entity()
-        {
-            var (text, length) = ResolveReference(input, _pos);
-            _pos += length;
-            if (InsideRoot)
-            {
-                _output.Append(text);
-            }
-        }
+        private void Entity() => _pos += AppendReference(input, _pos, InsideRoot ? _output : _discard.Clear());
 
-        /// <summary>Returns the XML to write for the reference at <paramref name="at"/> and how many characters it used.</summary>
-        private (string Xml, int Length) ResolveReference(string source, int at)
+        /// <summary>Writes the XML for the reference at <paramref name="at"/> and returns how many characters it used.</summary>
+        private int AppendReference(string source, int at, StringBuilder target)
         {
             var semicolon = source.IndexOf(';', at + 1, Math.Min(MaxNameLength, source.Length - at - 1));
             if (semicolon < 0)
             {
-                return ("&amp;", 1);
+                target.Append("&amp;");
+                return 1;
             }
 
             var body = source.AsSpan(at + 1, semicolon - at - 1);
@@ -384,21 +392,27 @@ internal static partial class LenientXml
             {
                 var hex = body[1] is 'x' or 'X';
                 var digits = hex ? body[2..] : body[1..];
-                var valid = int.TryParse(digits, hex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None, null, out var code);
-                if (!valid)
+                if (!int.TryParse(digits, hex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None, null, out var code))
                 {
-                    return ("&amp;", 1);
+                    target.Append("&amp;");
+                    return 1;
                 }
 
-                return (IsXmlChar(code) ? (hex ? "&#x" : "&#") + digits.ToString() + ";" : string.Empty, length);
+                if (IsXmlChar(code))
+                {
+                    target.Append(hex ? "&#x" : "&#").Append(digits).Append(';');
+                }
+
+                return length;
+            }
+
+            if (body is "amp" or "lt" or "gt" or "quot" or "apos")
+            {
+                target.Append(source, at, length);
+                return length;
             }
 
             var name = body.ToString();
-            if (name is "amp" or "lt" or "gt" or "quot" or "apos")
-            {
-                return ("&" + name + ";", length);
-            }
-
             if (_entities.TryGetValue(name, out var value))
             {
                 _expanded += value.Length;
@@ -407,11 +421,19 @@ internal static partial class LenientXml
                     throw new FeedParseException(ParseErrorKind.Unsafe, "entity expansion exceeds its budget (possible entity-expansion attack)");
                 }
 
-                return (EscapeText(value), length);
+                AppendEscaped(value, target);
+                return length;
             }
 
             var decoded = WebUtility.HtmlDecode("&" + name + ";");
-            return decoded.Length > 0 && decoded[0] != '&' ? (EscapeText(decoded), length) : ("&amp;", 1);
+            if (decoded.Length > 0 && decoded[0] != '&')
+            {
+                AppendEscaped(decoded, target);
+                return length;
+            }
+
+            target.Append("&amp;");
+            return 1;
         }
 
         private void Doctype()
@@ -503,9 +525,7 @@ internal static partial class LenientXml
                 switch (c)
                 {
                     case '&':
-                        var (xml, length) = ResolveReference(raw, i);
-                        _output.Append(xml);
-                        i += length;
+                        i += AppendReference(raw, i, _output);
                         continue;
                     case '<': _output.Append("&lt;"); break;
                     case '"': _output.Append("&quot;"); break;
@@ -525,13 +545,14 @@ internal static partial class LenientXml
 
         private void AppendValidChars(ReadOnlySpan<char> text)
         {
-            foreach (var c in text)
+            int next;
+            while ((next = text.IndexOfAny(Forbidden)) >= 0)
             {
-                if (IsXmlChar(c))
-                {
-                    _output.Append(c);
-                }
+                _output.Append(text[..next]);
+                text = text[(next + 1)..];
             }
+
+            _output.Append(text);
         }
 
         private string ReadName()
@@ -578,9 +599,8 @@ internal static partial class LenientXml
         "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#",
     };
 
-    private static string EscapeText(string value)
+    private static void AppendEscaped(string value, StringBuilder builder)
     {
-        var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
             _ = c switch
@@ -588,12 +608,11 @@ internal static partial class LenientXml
                 '&' => builder.Append("&amp;"),
                 '<' => builder.Append("&lt;"),
                 '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
                 _ when IsXmlChar(c) => builder.Append(c),
                 _ => builder,
             };
         }
-
-        return builder.ToString();
     }
 
     private static bool IsXmlChar(int c) =>
@@ -610,5 +629,5 @@ internal static partial class LenientXml
     [GeneratedRegex("""[&%]([A-Za-z_][\w.\-]*);""")]
     private static partial Regex EntityReference();
 
-    private sealed record OpenElement(string Name, HashSet<string> Prefixes);
+    private sealed record OpenElement(string Name, List<string>? Prefixes);
 }

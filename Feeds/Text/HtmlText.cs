@@ -6,6 +6,8 @@ namespace Radar.Feeds.Text;
 /// <summary>Turns the HTML that feeds put in titles and summaries into one line of plain text.</summary>
 public static class HtmlText
 {
+    private static readonly string[] BlockTags = ["br", "p", "div", "li", "tr", "td", "h1", "h2", "h3", "h4", "blockquote"];
+
     /// <summary>Strips tags (and the content of script and style), decodes entities, folds white space.</summary>
     public static string ToPlainText(string? html, int maxLength = int.MaxValue)
     {
@@ -14,7 +16,10 @@ public static class HtmlText
             return string.Empty;
         }
 
-        var text = html.Contains('<', StringComparison.Ordinal) ? StripTags(html) : html;
+        // Enough raw text for maxLength characters once tags, entities and spaces are gone; the
+        // rest of a long article body is never scanned.
+        var budget = maxLength >= int.MaxValue / 4 ? int.MaxValue : maxLength * 4;
+        var text = html.Contains('<', StringComparison.Ordinal) ? StripTags(html, budget) : html;
         if (text.Contains('&', StringComparison.Ordinal))
         {
             text = WebUtility.HtmlDecode(text);
@@ -22,18 +27,18 @@ public static class HtmlText
             // Double-encoded markup ("&lt;b&gt;") shows as tags once decoded: strip those too.
             if (text.Contains('<', StringComparison.Ordinal))
             {
-                text = StripTags(text);
+                text = StripTags(text, budget);
             }
         }
 
         return FoldWhiteSpace(text, maxLength);
     }
 
-    private static string StripTags(string html)
+    private static string StripTags(string html, int budget)
     {
-        var output = new StringBuilder(html.Length);
+        var output = new StringBuilder(Math.Min(html.Length, budget));
         var i = 0;
-        while (i < html.Length)
+        while (i < html.Length && output.Length < budget)
         {
             var c = html[i];
             if (c != '<' || i + 1 >= html.Length || !IsTagStart(html[i + 1]))
@@ -58,20 +63,15 @@ public static class HtmlText
 
             var name = TagName(html, i + 1, end);
             i = end + 1;
-            if (name is "script" or "style")
+            if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
             {
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : Math.Max(i, html.IndexOf('>', close) + 1);
-                if (i == 0)
-                {
-                    i = html.Length;
-                }
+                var close = html.IndexOf(string.Concat("</", name), i, StringComparison.OrdinalIgnoreCase);
+                var closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
+                i = closeEnd < 0 ? html.Length : closeEnd + 1;
             }
-
-            // Block-level tags separate words; inline tags do not.
-            if (name is "br" or "p" or "div" or "li" or "tr" or "td" or "h1" or "h2" or "h3" or "h4" or "blockquote")
+            else if (IsBlock(name))
             {
-                output.Append(' ');
+                output.Append(' '); // block-level tags separate words; inline tags do not
             }
         }
 
@@ -80,7 +80,7 @@ public static class HtmlText
 
     private static bool IsTagStart(char c) => char.IsAsciiLetter(c) || c is '/' or '!' or '?';
 
-    private static string TagName(string html, int start, int end)
+    private static ReadOnlySpan<char> TagName(string html, int start, int end)
     {
         if (start < end && html[start] == '/')
         {
@@ -93,7 +93,20 @@ public static class HtmlText
             stop++;
         }
 
-        return html[start..stop].ToLowerInvariant();
+        return html.AsSpan(start, stop - start);
+    }
+
+    private static bool IsBlock(ReadOnlySpan<char> name)
+    {
+        foreach (var block in BlockTags)
+        {
+            if (name.Equals(block, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string FoldWhiteSpace(string text, int maxLength)
