@@ -138,7 +138,12 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task TheScheduledBotPollsServesHealthAndStopsCleanly()
     {
         _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
-        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+        _server.Map("/gone.xml", context =>
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")), new FeedSource("Gone", _server.Url("/gone.xml")));
         var mode = RunMode.Parse([]);
         using var output = new StringWriter();
         using var stop = new CancellationTokenSource();
@@ -149,12 +154,21 @@ public sealed class EndToEndTests : IAsyncLifetime
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient();
         var health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
+        for (var i = 0; i < 100 && health.GetProperty("feeds").GetProperty("failing").GetArrayLength() == 0; i++)
+        {
+            await Task.Delay(100); // the broken feed's failure is recorded right after its fetch
+            health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
+        }
         await stop.CancelAsync();
         var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Equal("ok", health.GetProperty("database").GetString());
         Assert.Equal("running", health.GetProperty("scheduler").GetString());
-        Assert.Equal(1, health.GetProperty("feeds").GetProperty("total").GetInt32());
+        Assert.Equal(2, health.GetProperty("feeds").GetProperty("total").GetInt32());
+        var failing = Assert.Single(health.GetProperty("feeds").GetProperty("failing").EnumerateArray());
+        Assert.Equal("Gone", failing.GetProperty("name").GetString());
+        Assert.Contains("HTTP 404", failing.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, exitCode);
     }
 

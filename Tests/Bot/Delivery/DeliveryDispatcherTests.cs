@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Radar.Bot.Chat;
+using Radar.Bot.Delivery;
+using Radar.Feeds.Model;
+using Radar.Storage;
+using Radar.Storage.Entities;
+using Radar.Storage.Stores;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot.Delivery;
+
+/// <summary>The outbox dispatcher on a real SQLite file with a scripted platform.</summary>
+public sealed class DeliveryDispatcherTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly ScriptedPlatform _platform = new();
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _services = new ServiceCollection()
+            .AddDbContext<RadarDbContext, SqliteRadarDbContext>(o => o.UseSqlite(_database.ConnectionString))
+            .AddScoped<DeliveryStore>()
+            .BuildServiceProvider();
+        await using var db = _database.Open();
+        var now = _time.GetUtcNow().UtcDateTime;
+        await new FeedStore(db).SyncAsync([new FeedSource("F", "https://f.test/feed")], now, CancellationToken.None);
+        var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+        var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+        var channel = await new ChannelStore(db).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
+        await new DeliveryStore(db).EnqueueAsync(story.Id, [channel], "all", now, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _database.Dispose();
+    }
+
+    private DeliveryDispatcher Dispatcher() =>
+        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], _time, NullLogger<DeliveryDispatcher>.Instance);
+
+    private async Task<DeliveryRecord> RowAsync()
+    {
+        await using var db = _database.Open();
+        return await db.Deliveries.SingleAsync();
+    }
+
+    [Fact]
+    public async Task ATransientFailureIsRetriedAfterItsBackoffAndThenDelivered()
+    {
+        _platform.Results.Enqueue(SendResult.Transient("HTTP 503"));
+        _platform.Results.Enqueue(SendResult.Sent("m-1"));
+        using var dispatcher = Dispatcher();
+
+        Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None));
+        var retrying = await RowAsync();
+        Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None)); // not due yet
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await dispatcher.DispatchAsync(CancellationToken.None));
+        Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None)); // never twice
+
+        var sent = await RowAsync();
+        Assert.Equal(DeliveryState.Retrying, retrying.State);
+        Assert.Equal("HTTP 503", retrying.LastError);
+        Assert.Equal(DeliveryState.Sent, sent.State);
+        Assert.Equal("m-1", sent.MessageId);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Equal(2, _platform.Sent);
+    }
+
+    [Fact]
+    public async Task ARetryAfterLongerThanTheBackoffIsHonoured()
+    {
+        _platform.Results.Enqueue(SendResult.Transient("429", TimeSpan.FromMinutes(3)));
+        _platform.Results.Enqueue(SendResult.Sent("m-1"));
+        using var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await dispatcher.DispatchAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APermanentFailureIsDeadWithItsReasonAndNotRetried()
+    {
+        _platform.Results.Enqueue(SendResult.Permanent("chat not found"));
+        using var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2));
+        await dispatcher.DispatchAsync(CancellationToken.None);
+
+        var row = await RowAsync();
+        Assert.Equal(DeliveryState.Dead, row.State);
+        Assert.Equal("chat not found", row.LastError);
+        Assert.Equal(1, _platform.Sent);
+    }
+
+    [Fact]
+    public async Task AnExceptionFromThePlatformIsATransientFailure()
+    {
+        _platform.Results.Enqueue(null); // throws
+        _platform.Results.Enqueue(SendResult.Sent("m-2"));
+        using var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        var retrying = await RowAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.DispatchAsync(CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Retrying, retrying.State);
+        Assert.Contains("platform outage", retrying.LastError, StringComparison.Ordinal);
+        Assert.Equal(DeliveryState.Sent, (await RowAsync()).State);
+    }
+
+    private sealed class ScriptedPlatform : IChatPlatform
+    {
+        public Queue<SendResult?> Results { get; } = new();
+
+        public int Sent { get; private set; }
+
+        public string Name => "scripted";
+
+        public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
+        {
+            Sent++;
+            var result = Results.Dequeue();
+            return result is null ? throw new HttpRequestException("platform outage") : Task.FromResult(result);
+        }
+    }
+}
