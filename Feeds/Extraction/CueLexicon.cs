@@ -1,0 +1,99 @@
+using Radar.Feeds.Text;
+
+namespace Radar.Feeds.Extraction;
+
+/// <summary>
+/// The cue words of English, French and Arabic, each with its kind. Arabic verbs are listed as
+/// stems and matched with their usual suffixes (غادر → غادرت، غادروا، يغادران); the matcher already
+/// tolerates the proclitics و ف ب ك ل.
+/// </summary>
+public static class CueLexicon
+{
+    private static readonly string[] ArabicSuffixes = ["", "ت", "وا", "ا", "ان", "ون", "ين", "ه", "ها", "هم", "ي", "ات", "تا", "نا"];
+
+    private static readonly Lazy<TokenTrie<CueKind>> Shared = new(Build);
+
+    public static TokenTrie<CueKind> Trie => Shared.Value;
+
+    private static TokenTrie<CueKind> Build()
+    {
+        var trie = new TokenTrie<CueKind>();
+        void Add(CueKind kind, string phrases)
+        {
+            foreach (var phrase in phrases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                trie.Add(phrase, kind);
+            }
+        }
+
+        void Arabic(CueKind kind, string stems)
+        {
+            foreach (var stem in stems.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var words = stem.Split(' ');
+                foreach (var suffix in ArabicSuffixes)
+                {
+                    trie.Add(string.Join(' ', words.Take(words.Length - 1).Append(words[^1] + suffix)), kind);
+                }
+            }
+        }
+
+        // English
+        Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected");
+        Add(CueKind.StepDown, "steps down|stepping down|stepped down|step down|resigns|resigned|resigning|resignation|retires|retiring|retired|retirement");
+        Add(CueKind.Join, "joins|joined|joining|join|moves to|moved to|moving to|heads to|headed to|jumps to|jumped to|defects to|signs with|signed with|lands at|landed at");
+        Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires");
+        Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|will lead|will head|as head of|new head|new chief|replaces as");
+        Add(CueKind.Found, "founds|founded|co founds|co founded|cofounded|cofounds|co founding|founding|starts|started|launches a startup|launched a startup|launches a new startup|launched a new startup|sets up|set up");
+        Add(CueKind.Return, "returns|returned|returning|rejoins|rejoined|rejoining|comes back|came back|is back at|back to");
+        Add(CueKind.Remain, "remain|remains|remained|stay|stays|stayed|still at|still work|is staying|are staying");
+        Add(CueKind.Predecessor, "succeeding|succeeds|succeeded|replaces|replacing|replaced|successor to|takes the place of|in place of");
+        Add(CueKind.Descriptor, "co founder|cofounder|co founders|founder|founders|founding member|former|ex|chief scientist|chief executive|chief technology officer|chief research officer|ceo|cto|cso|president|head of|head|director|vice president|vp|researcher|research scientist|scientist|engineer|engineers|researchers|veteran|alum|alumnus|executive|lead|co lead|leader");
+        Add(CueKind.Relative, "who|whom|which");
+        Add(CueKind.Toward, "for|to|at");
+        Add(CueKind.Launch, "launches|launched|launch|launching|releases|released|release|releasing|unveils|unveiled|unveiling|debuts|debuted|introduces|introduced|announces|announced|ships|shipped|rolls out|rolled out|rolling out|open sources|open sourced|open sourcing|publishes|published|made available|makes available|now available|previews|previewed|goes live|went live|drops|dropped");
+        Add(CueKind.Delay, "delays|delayed|delay|delaying|postpones|postponed|postponing|pushes back|pushed back|pushing back|holds back|held back|shelves|shelved|pushing its release|push back");
+        Add(CueKind.Comparison, "rivals|rival|rivaling|than|outperforms|outperformed|beats|competes with|compete with|competing with|versus|vs|as fast as|compared with|compared to|like");
+        Add(CueKind.Negative, "rocket|rockets|starship|spacecraft|satellite|satellites|launch pad|iphone|smartphone|smartphones|phone|phones|headset|headsets|glasses|cookie|cookies|departure board|departure boards|departures board|airport|airports|flight|flights|airline|departs from|departed from|departing from|missile|missiles|shuttle|car|cars|laptop|laptops|console|sneaker");
+        Add(CueKind.ClauseBreak, "while|whereas|but|although|though|however|meanwhile");
+
+        // French
+        Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir");
+        Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
+        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez");
+        Add(CueKind.Hire, "recrute|recruté|recrutée|embauche|embauché|débauche|débauché|s offre|attire");
+        Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera");
+        Add(CueKind.Found, "fonde|fondé|fondée|fondent|cofonde|cofondé|cofondée|cofondent|co fondé|co fondée|crée|créé|créée|monte sa|lance sa start up|lance sa startup");
+        Add(CueKind.Return, "revient|revenu|revenue|retourne|retourné|de retour|réintègre");
+        Add(CueKind.Remain, "reste|restent|resté|restés|toujours chez|demeure|demeurent");
+        Add(CueKind.Predecessor, "succède à|succédant à|remplace|remplaçant|en remplacement de");
+        Add(CueKind.Descriptor, "cofondateur|cofondatrice|co fondateur|fondateur|fondatrice|ancien|ancienne|anciens|ex|directeur|directrice|patron|patronne|chercheur|chercheuse|chercheurs|ingénieur|ingénieurs|scientifique en chef|pdg|président|présidente|responsable");
+        Add(CueKind.Relative, "qui|dont|lequel|laquelle");
+        Add(CueKind.Toward, "pour|chez|vers|à");
+        Add(CueKind.Launch, "lance|lancé|lancée|lancent|lancement|dévoile|dévoilé|dévoilée|présente|présenté|présentée|publie|publié|publiée|sort|sorti|sortie|met en ligne|annonce|annoncé|rend disponible|ouvre|dévoilent");
+        Add(CueKind.Delay, "reporte|reporté|reportée|report|retarde|retardé|retardée|repousse|repoussé|repoussée|ajourne|ajourné|retard");
+        Add(CueKind.Comparison, "rivalise|concurrence|face à|que|plus que|comme");
+        Add(CueKind.Negative, "fusée|fusées|satellite|téléphone|smartphone|casque|lunettes|cookies|aéroport|vol|vols|tableau des départs");
+        Add(CueKind.ClauseBreak, "alors que|tandis que|mais|cependant|pendant que");
+
+        // Arabic
+        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج");
+        Arabic(CueKind.StepDown, "تنحي|تنحى|يتنحى|تتنحى|استقال|استقاله|يستقيل|تستقيل|تقاعد");
+        Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق");
+        Arabic(CueKind.Hire, "توظف|وظف|توظيف|تستقطب|يستقطب|استقطب|استقطاب|تعين|يعين|عين|تعيين|تضم|ضمت");
+        Arabic(CueKind.Appoint, "لقياده|يقود|تقود|يتولى|تتولى|تولى|ليحل محل|يحل محل|رئيسا|مديرا");
+        Arabic(CueKind.Found, "اسس|يؤسس|تؤسس|يؤسسان|تاسيس|شارك في تاسيس|شاركا في تاسيس|انشا|ينشئ|تنشئ|انشاء");
+        Arabic(CueKind.Return, "يعود|تعود|عاد|عوده|عودت|رجع|يرجع");
+        Arabic(CueKind.Remain, "بقي|يبق|يبقى|تبقى|لم يبق|لا يزال|لا تزال|ما زال|ما زالت|ظل|ظلت");
+        Arabic(CueKind.Predecessor, "خلفا|خلفا ل|بدلا من|محل|محلها|محله");
+        Arabic(CueKind.Descriptor, "مؤسس|مؤسسي|مؤسسو|المؤسس|الشريك المؤسس|السابق|السابقه|السابقان|السابقين|سابقا|رئيس|مدير|قائد|كبير العلماء|الباحث|الباحثه|باحث|مهندس|مهندسا|المهندس|مهندسي");
+        Arabic(CueKind.Relative, "الذي|التي|الذين|اللذين|اللتين");
+        Arabic(CueKind.Toward, "الى|لدى|نحو");
+        Arabic(CueKind.Launch, "تطلق|يطلق|اطلق|اطلاق|تكشف|يكشف|كشف|كشفت|طرح|تطرح|يطرح|تصدر|يصدر|اصدر|اصدار|تتيح|اتاح|تعلن عن|اعلن عن|اعلنت عن");
+        Arabic(CueKind.Delay, "تؤجل|يؤجل|اجلت|تاجيل|تاخير|تؤخر|يؤخر|ارجاء|ترجئ|يرجئ");
+        Arabic(CueKind.Comparison, "تنافس|ينافس|منافس|يتفوق|تتفوق|مقارنه|مثل");
+        Arabic(CueKind.Negative, "صاروخ|مركبه فضائيه|قمر صناعي|هاتف|هواتف|نظارات|نظاره|سماعه|مطار|رحله جويه|رحلات");
+        Arabic(CueKind.ClauseBreak, "بينما|لكن|في حين|غير ان");
+        return trie;
+    }
+}

@@ -1,0 +1,556 @@
+using System.Text.RegularExpressions;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Text;
+
+namespace Radar.Feeds.Extraction;
+
+/// <summary>
+/// Finds who moved where and which models shipped in a news item, in English, French and Arabic,
+/// from the knowledge base's names and each language's cue words. Precision first: an event needs
+/// a known or clearly introduced person (or a model) and a cue in the same clause.
+/// </summary>
+public sealed partial class EventExtractor(KnowledgeBase knowledge)
+{
+    private static readonly HashSet<CueKind> TalentKinds = [CueKind.Depart, CueKind.StepDown, CueKind.Join, CueKind.Hire, CueKind.Appoint, CueKind.Found, CueKind.Return];
+
+    private static readonly HashSet<string> Variants = new(StringComparer.Ordinal)
+    {
+        "pro", "flash", "mini", "nano", "ultra", "opus", "sonnet", "haiku", "scout", "maverick", "behemoth", "max", "turbo",
+        "small", "medium", "large", "lite", "instruct", "coder", "vl", "omni", "plus", "thinking", "reasoner", "preview", "exp", "air", "fast",
+    };
+
+    private static readonly HashSet<string> SizeWords = new(StringComparer.Ordinal) { "small", "medium", "large", "mini", "nano", "lite", "tiny" };
+
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "co founder", "cofounder", "founder", "chief scientist", "chief executive", "chief technology officer", "chief research officer", "ceo", "cto",
+        "president", "head of", "head", "director", "vice president", "researcher", "research scientist", "engineer", "lead", "co lead",
+        "cofondateur", "directeur", "directrice", "chercheur", "ingénieur", "pdg", "président", "مؤسس", "رئيس", "مدير", "قائد", "كبير العلماء", "الباحث", "مهندس",
+    };
+
+    private static readonly HashSet<string> NameStopWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "in", "on", "at", "for", "from", "with", "after", "before", "and", "or", "of", "by", "as", "it", "its",
+        "he", "she", "they", "we", "i", "his", "her", "their", "ai", "ceo", "cto", "chief", "head", "inc", "labs", "lab", "research", "university", "group",
+        "team", "company", "startup", "model", "models", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "le", "la", "les", "un", "une", "des", "du",
+        "de", "et", "chez", "pour", "apres", "avec", "dans", "sur", "former", "new", "senior", "top", "star", "its", "our", "your",
+    };
+
+    private readonly TokenTrie<CueKind> _cues = CueLexicon.Trie;
+
+    public Extraction Extract(string title, string? summary, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = title + " " + summary;
+        var lang = language ?? LanguageDetector.Detect(text);
+        var sentences = Sentences(title, summary ?? string.Empty).Select(s => Analyse(s.Text, s.IsTitle)).ToList();
+        AddSurnameMentions(sentences);
+        foreach (var sentence in sentences)
+        {
+            AddNewPeople(sentence);
+            AddPatternModels(sentence);
+            sentence.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        var reports = new Dictionary<string, PersonReport>(StringComparer.Ordinal);
+        KnownEntity? hiringOrg = null;
+        var events = new List<ExtractedEvent>();
+        foreach (var sentence in sentences)
+        {
+            foreach (var clause in sentence.Clauses)
+            {
+                hiringOrg = ReadTalent(sentence, clause, reports) ?? hiringOrg;
+                events.AddRange(ReadLaunches(sentence, clause));
+            }
+        }
+
+        var orgMentions = sentences.SelectMany(s => s.Mentions.Where(m => m.Entity.Kind == EntityKind.Org).Select(m => knowledge.OutputOrg(m.Entity))).DistinctBy(e => e.Id).ToList();
+        var moves = new List<Move>();
+        foreach (var report in reports.Values.Where(r => r.Kinds.Count > 0))
+        {
+            var (talentEvent, move) = Resolve(report, orgMentions, hiringOrg);
+            events.Add(talentEvent);
+            if (move is not null)
+            {
+                moves.Add(move);
+            }
+        }
+
+        var models = Models(sentences);
+        var orgs = Orgs(sentences, models, moves);
+        var people = sentences.SelectMany(s => s.Mentions).Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Name).Distinct(StringComparer.Ordinal).ToList();
+        var topics = new List<string>();
+        if (events.Exists(e => e.Person is not null))
+        {
+            topics.Add(Extraction.Talent);
+        }
+
+        if (events.Exists(e => e.Model is not null))
+        {
+            topics.Add(Extraction.Launches);
+        }
+
+        return new Extraction(lang, topics, events, people, orgs, [.. models.Select(m => m.Name)], moves);
+    }
+
+    private AnalysedSentence Analyse(string text, bool isTitle)
+    {
+        var tokens = MatchText.Tokenize(text);
+        var sentence = new AnalysedSentence(text, isTitle, tokens);
+        sentence.Mentions.AddRange(knowledge.FindMentions(tokens));
+        foreach (var match in _cues.FindAll(tokens))
+        {
+            if (!Enumerable.Range(match.Start, match.End - match.Start).Any(sentence.IsCovered))
+            {
+                var surface = text[tokens[match.Start].Start..tokens[match.End - 1].End];
+                sentence.Cues.Add(new Cue(match.Values.Min(), match.Start, match.End, surface));
+            }
+        }
+
+        var start = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var semicolon = i > 0 && text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).IndexOfAny(";؛") >= 0;
+            var breaks = sentence.Cues.Exists(c => c.Kind == CueKind.ClauseBreak && c.Start == i);
+            if ((semicolon || breaks) && i > start)
+            {
+                sentence.Clauses.Add((start, i));
+                start = i;
+            }
+        }
+
+        sentence.Clauses.Add((start, tokens.Count));
+        return sentence;
+    }
+
+    /// <summary>"Suleyman" alone, after "Mustafa Suleyman" was named: the same person.</summary>
+    private static void AddSurnameMentions(List<AnalysedSentence> sentences)
+    {
+        var people = sentences.SelectMany(s => s.Mentions).Select(m => m.Entity).Where(e => e.Kind == EntityKind.Person).DistinctBy(e => e.Id).ToList();
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var surnames = new TokenTrie<KnownEntity>();
+        foreach (var person in people)
+        {
+            foreach (var spelling in person.ArabicNames.Prepend(person.Name))
+            {
+                var tokens = MatchText.Tokenize(spelling);
+                var last = tokens.Count > 1 ? tokens[^1] : null;
+                if (last is not null && last.Folded.Length >= 4)
+                {
+                    surnames.Add(last.Surface, person);
+                }
+            }
+        }
+
+        foreach (var sentence in sentences)
+        {
+            for (var i = 0; i < sentence.Tokens.Count; i++)
+            {
+                if (sentence.IsCovered(i) || sentence.Cues.Exists(c => i >= c.Start && i < c.End))
+                {
+                    continue;
+                }
+
+                var match = surnames.LongestAt(sentence.Tokens, i);
+                if (match is { Values.Count: 1 } && (MatchText.IsArabic(sentence.Tokens[i].Surface) || sentence.Tokens[i].IsCapitalized))
+                {
+                    sentence.Mentions.Add(new Mention(match.Values[0], match.Start, match.End));
+                }
+            }
+        }
+    }
+
+    /// <summary>People not in the knowledge base, in Latin-script talent news: "co-founder John Doe leaves".</summary>
+    private static void AddNewPeople(AnalysedSentence sentence)
+    {
+        if (!sentence.Cues.Exists(c => TalentKinds.Contains(c.Kind)))
+        {
+            return;
+        }
+
+        var tokens = sentence.Tokens;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var end = i;
+            while (end < tokens.Count && end - i < 3 && IsNameWord(sentence, end))
+            {
+                end++;
+            }
+
+            if (end - i >= 2 && IntroducedAsPerson(sentence, i, end))
+            {
+                var name = sentence.Text[tokens[i].Start..tokens[end - 1].End];
+                var person = new KnownEntity
+                {
+                    Id = "person:reported:" + string.Join('-', tokens.Skip(i).Take(end - i).Select(t => t.Folded)),
+                    Kind = EntityKind.Person,
+                    Name = name,
+                    Reported = true,
+                };
+                sentence.Mentions.Add(new Mention(person, i, end));
+                i = end;
+                continue;
+            }
+
+            i++;
+        }
+    }
+
+    private static bool IsNameWord(AnalysedSentence sentence, int index)
+    {
+        var token = sentence.Tokens[index];
+        return token.IsCapitalized && token.Surface.All(char.IsLetter) && token.Surface.Length > 1 && !MatchText.IsArabic(token.Surface) &&
+               !NameStopWords.Contains(token.Folded) && !sentence.IsCovered(index) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End) &&
+               !token.Surface.All(char.IsUpper);
+    }
+
+    private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end)
+    {
+        var before = sentence.Cues.Exists(c => c.End == start && c.Kind is CueKind.Descriptor or CueKind.Hire) ||
+                     sentence.Mentions.Exists(m => m.End == start && m.Entity.Kind == EntityKind.Org);
+        var after = sentence.Cues.Exists(c => c.Start >= end && c.Start <= end + 2 && TalentKinds.Contains(c.Kind));
+        return before || after;
+    }
+
+    private void AddPatternModels(AnalysedSentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var found = knowledge.FamilyAt(tokens, i);
+            if (found is not { } hit)
+            {
+                continue;
+            }
+
+            var (family, end) = hit;
+            var familyToken = MatchText.Fold(family.Name);
+            if (familyToken.Length == 2 && familyToken[0] == 'o' && !tokens[i].Surface.StartsWith('o'))
+            {
+                continue; // "O1 visa" is not OpenAI's o1
+            }
+
+            var glued = end == i + 1 && tokens[i].Folded.Length > familyToken.Length && !familyToken.Contains(' ', StringComparison.Ordinal);
+            var j = end;
+            while (j < tokens.Count && (IsVersion(tokens[j].Folded) || Variants.Contains(tokens[j].Folded)) && !sentence.Cues.Exists(c => c.Start == j))
+            {
+                j++;
+            }
+
+            if (j == end && !glued && !family.Standalone)
+            {
+                continue;
+            }
+
+            var overlapped = sentence.Mentions.Where(m => m.Start < j && m.End > i).ToList();
+            if (overlapped.Exists(m => m.Start < i || m.End > j || (m.Entity.Kind == EntityKind.Model && m.End - m.Start >= j - i)))
+            {
+                continue; // a known name covers it as well or better
+            }
+
+            if (overlapped.Exists(m => m.Entity.Kind == EntityKind.Person))
+            {
+                continue;
+            }
+
+            sentence.Mentions.RemoveAll(overlapped.Contains);
+            var name = sentence.Text[tokens[i].Start..tokens[j - 1].End];
+            var model = new KnownEntity
+            {
+                Id = "model:reported:" + string.Join('-', tokens.Skip(i).Take(j - i).Select(t => t.Folded)),
+                Kind = EntityKind.Model,
+                Name = name,
+                MakerId = family.MakerId,
+                Reported = true,
+            };
+            sentence.Mentions.Add(new Mention(model, i, j));
+            i = j - 1;
+        }
+    }
+
+    private static bool IsVersion(string token) => VersionPattern().IsMatch(token);
+
+    /// <summary>Reads the talent cues of one clause into the person reports; returns the hiring organisation, if any.</summary>
+    private static KnownEntity? ReadTalent(AnalysedSentence sentence, (int Start, int End) clause, Dictionary<string, PersonReport> reports)
+    {
+        var cues = sentence.Cues.Where(c => c.Start >= clause.Start && c.End <= clause.End).ToList();
+        var mentions = sentence.Mentions.Where(m => m.Start >= clause.Start && m.End <= clause.End).ToList();
+        var people = mentions.Where(m => m.Entity.Kind == EntityKind.Person).ToList();
+        if (people.Count == 0 || cues.Exists(c => c.Kind == CueKind.Remain) || cues.Exists(c => c.Kind == CueKind.Negative))
+        {
+            return null;
+        }
+
+        var predecessorAt = cues.Where(c => c.Kind == CueKind.Predecessor).Select(c => (int?)c.Start).Min();
+        people = [.. people.Where(p => predecessorAt is null || p.Start < predecessorAt)];
+        var orgs = mentions.Where(m => m.Entity.Kind == EntityKind.Org).ToList();
+        KnownEntity? hiring = null;
+        var objects = new HashSet<Mention>();
+        var talentCues = cues.Where(c => TalentKinds.Contains(c.Kind)).ToList();
+        for (var k = 0; k < talentCues.Count; k++)
+        {
+            var cue = talentCues[k];
+            var previousEnd = k > 0 ? talentCues[k - 1].End : clause.Start;
+            var nextStart = k + 1 < talentCues.Count ? talentCues[k + 1].Start : clause.End;
+            var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
+            var (from, to) = Objects(cue, cues, orgs, mentions);
+            if (cue.Kind == CueKind.Hire)
+            {
+                to = orgs.LastOrDefault(o => o.End <= cue.Start);
+                hiring = to?.Entity ?? hiring;
+            }
+
+            // Subjects: the people between the previous cue and this one; else those after it, up to
+            // the next cue (Arabic verb-first order); else whoever the clause began with ("X joins A
+            // after quitting B"). Those hired come after "hires".
+            var before = people.Where(p => p.Start >= previousEnd && p.End <= cue.Start).ToList();
+            var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
+            var subjects = cue.Kind == CueKind.Hire ? after
+                : relative is not null ? after
+                : before.Count > 0 ? before
+                : after.Count > 0 ? after
+                : [.. people.Where(p => p.End <= cue.Start)];
+
+            if (relative is not null)
+            {
+                // "Suleyman, who co-founded Inflection AI": where the person before comes from.
+                foreach (var person in people.Where(p => p.End <= relative.Start))
+                {
+                    Report(reports, person.Entity, sentence).DescribedBy.AddRange(new[] { from, to }.OfType<Mention>().Select(m => m.Entity));
+                }
+
+                // "Mistral, which two former Meta engineers co-founded": the antecedent is the destination.
+                if (subjects.Count > 0)
+                {
+                    to = orgs.LastOrDefault(o => o.End <= relative.Start);
+                    from = null;
+                }
+            }
+
+            foreach (var o in new[] { from, to }.OfType<Mention>())
+            {
+                objects.Add(o);
+            }
+
+            foreach (var person in subjects)
+            {
+                var report = Report(reports, person.Entity, sentence);
+                report.Kinds.Add(cue.Kind);
+                if (from is not null)
+                {
+                    report.ExplicitFrom.Add(from.Entity);
+                }
+
+                if (to is not null)
+                {
+                    report.ExplicitTo.Add(to.Entity);
+                }
+            }
+        }
+
+        foreach (var person in people)
+        {
+            var report = Report(reports, person.Entity, sentence);
+            report.DescribedBy.AddRange(orgs.Where(o => !objects.Contains(o)).OrderBy(o => Math.Abs(o.Start - person.Start)).Select(o => o.Entity));
+            report.Role ??= cues.Where(c => (c.Kind is CueKind.Descriptor or CueKind.Appoint) && RoleWords.Contains(MatchText.Normalize(c.Surface)) && Math.Abs(c.Start - person.Start) <= 6)
+                .OrderBy(c => Math.Abs(c.Start - person.Start)).Select(c => c.Surface).FirstOrDefault();
+        }
+
+        return hiring;
+    }
+
+    /// <summary>The organisations a cue names: "leaves OpenAI for Anthropic", "joins Anthropic", "يعود إلى ميتا".</summary>
+    private static (Mention? From, Mention? To) Objects(Cue cue, List<Cue> cues, List<Mention> orgs, List<Mention> mentions)
+    {
+        Mention? from = null, to = null;
+        var toward = false;
+        var limit = cue.End + 8;
+        foreach (var mention in mentions.Where(m => m.Start >= cue.End && m.Start < limit).OrderBy(m => m.Start))
+        {
+            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => TalentKinds.Contains(c.Kind) && c.Start >= cue.End && c.Start < mention.Start))
+            {
+                break; // the next person or the next cue starts another statement
+            }
+
+            if (mention.Entity.Kind != EntityKind.Org)
+            {
+                continue;
+            }
+
+            toward |= cues.Exists(c => c.Kind == CueKind.Toward && c.Start >= cue.End && c.End <= mention.Start);
+            if (cue.Kind is CueKind.Depart or CueKind.StepDown && !toward)
+            {
+                from ??= mention;
+            }
+            else
+            {
+                to ??= mention;
+            }
+
+            if (to is not null)
+            {
+                break;
+            }
+        }
+
+        return (from, to);
+    }
+
+    private static PersonReport Report(Dictionary<string, PersonReport> reports, KnownEntity person, AnalysedSentence sentence)
+    {
+        if (!reports.TryGetValue(person.Id, out var report))
+        {
+            report = new PersonReport(person);
+            reports[person.Id] = report;
+        }
+
+        if (report.Evidence.Length == 0 || (sentence.IsTitle && !report.InTitle))
+        {
+            report.Evidence = sentence.Text;
+            report.InTitle = sentence.IsTitle;
+        }
+
+        return report;
+    }
+
+    private (ExtractedEvent Event, Move? Move) Resolve(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? hiringOrg)
+    {
+        var to = report.ExplicitTo.Select(knowledge.OutputOrg).FirstOrDefault()
+                 ?? (report.Kinds.Overlaps([CueKind.Join, CueKind.Return, CueKind.Appoint]) && hiringOrg is not null ? knowledge.OutputOrg(hiringOrg) : null);
+        var from = report.ExplicitFrom.Select(knowledge.OutputOrg).FirstOrDefault(o => o.Id != to?.Id)
+                   ?? FromKnowledge(report, itemOrgs, to)
+                   ?? FromDescription(report, itemOrgs, to);
+        var type = to is not null
+            ? report.Kinds.Contains(CueKind.Found) ? "founding" : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return]) ? "hire" : "leadership_change"
+            : report.Kinds.Overlaps([CueKind.StepDown, CueKind.Appoint]) ? "leadership_change" : report.Kinds.Contains(CueKind.Found) ? "founding" : "departure";
+        var confidence = (report.InTitle ? 0.9 : 0.75) - (from is null && to is null ? 0.15 : 0) - (report.Person.Reported ? 0.1 : 0);
+        var talentEvent = new ExtractedEvent(type, report.Person.Name, from?.Name, to?.Name, report.Role, null, to?.Name ?? from?.Name, Math.Round(confidence, 2), report.Evidence);
+        var move = (from is not null || to is not null) && from?.Id != to?.Id ? new Move(report.Person.Name, from?.Name, to?.Name) : null;
+        return (talentEvent, move);
+    }
+
+    /// <summary>The organisation the person was with most recently, among those the item names, by the knowledge base.</summary>
+    private KnownEntity? FromKnowledge(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? to)
+    {
+        var candidates = report.DescribedBy.Select(knowledge.OutputOrg).Concat(itemOrgs).Where(o => o.Id != to?.Id).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        return report.Person.Affiliations
+            .Select(a => (Affiliation: a, Org: knowledge.Get(a.OrgId) is { } org ? knowledge.OutputOrg(org) : null))
+            .Where(a => a.Org is not null && candidates.Contains(a.Org.Id))
+            .OrderByDescending(a => a.Affiliation.From ?? a.Affiliation.To ?? string.Empty, StringComparer.Ordinal)
+            .ThenByDescending(a => a.Affiliation.To ?? "9999", StringComparer.Ordinal)
+            .Select(a => a.Org)
+            .FirstOrDefault();
+    }
+
+    /// <summary>For people the knowledge base does not know: the organisation that describes them, or the item's only one.</summary>
+    private KnownEntity? FromDescription(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? to)
+    {
+        if (report.Person.Affiliations.Count > 0)
+        {
+            return null; // the knowledge base knows this person and none of their organisations is named here
+        }
+
+        var described = report.DescribedBy.Select(knowledge.OutputOrg).FirstOrDefault(o => o.Id != to?.Id);
+        if (described is not null)
+        {
+            return described;
+        }
+
+        var others = itemOrgs.Where(o => o.Id != to?.Id).ToList();
+        return report.Kinds.Overlaps([CueKind.Depart, CueKind.StepDown]) && others.Count == 1 ? others[0] : null;
+    }
+
+    private IEnumerable<ExtractedEvent> ReadLaunches(AnalysedSentence sentence, (int Start, int End) clause)
+    {
+        var cues = sentence.Cues.Where(c => c.Start >= clause.Start && c.End <= clause.End).ToList();
+        var trigger = cues.FirstOrDefault(c => c.Kind == CueKind.Delay) ?? cues.FirstOrDefault(c => c.Kind == CueKind.Launch);
+        if (trigger is null)
+        {
+            yield break;
+        }
+
+        var models = sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Model && m.Start >= clause.Start && m.End <= clause.End).ToList();
+        if (cues.Exists(c => c.Kind == CueKind.Negative) && !models.Exists(m => !m.Entity.Reported))
+        {
+            yield break;
+        }
+
+        var comparison = cues.Where(c => c.Kind == CueKind.Comparison && c.Start > trigger.Start).Select(c => (int?)c.Start).Min() ?? int.MaxValue;
+        var launched = models.Where(m => m.Start >= trigger.End && m.Start < comparison).ToList();
+        if (launched.Count == 0)
+        {
+            launched = [.. models.Where(m => m.End <= trigger.Start).TakeLast(1)];
+        }
+
+        foreach (var model in launched)
+        {
+            var maker = knowledge.Get(model.Entity.MakerId);
+            yield return new ExtractedEvent(
+                trigger.Kind == CueKind.Delay ? "model_delay" : "model_launch",
+                null, null, null, null, model.Entity.Name, maker is null ? null : knowledge.OutputOrg(maker).Name,
+                sentence.IsTitle ? 0.9 : 0.7, sentence.Text);
+        }
+    }
+
+    private static List<KnownEntity> Models(List<AnalysedSentence> sentences)
+    {
+        var models = sentences.SelectMany(s => s.Mentions).Select(m => m.Entity).Where(e => e.Kind == EntityKind.Model).DistinctBy(e => e.Name).ToList();
+        var folded = models.ToDictionary(m => m, m => MatchText.Normalize(m.Name));
+
+        // "Magistral Small" and "Magistral Medium" beside "Magistral": one model, in sizes.
+        models.RemoveAll(m => models.Exists(root => root != m && folded[m].StartsWith(folded[root] + " ", StringComparison.Ordinal) &&
+                                                     folded[m][(folded[root].Length + 1)..].Split(' ').All(SizeWords.Contains)));
+
+        // "Llama 4" or "LLaMA" beside "Llama 4 Scout": the family stands for its named member.
+        models.RemoveAll(m => models.Exists(other => other != m && folded[other].StartsWith(folded[m] + " ", StringComparison.Ordinal)));
+        return models;
+    }
+
+    private List<string> Orgs(List<AnalysedSentence> sentences, List<KnownEntity> models, List<Move> moves)
+    {
+        var orgs = new List<KnownEntity>();
+        foreach (var sentence in sentences)
+        {
+            foreach (var mention in sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Org))
+            {
+                // "DeepMind, owned by Google" (ديب مايند التابعة لغوغل): the owner is a description here.
+                var describesSubsidiary = sentence.Mentions.Exists(m => m.Entity.OwnedById == mention.Entity.Id && m.End <= mention.Start && mention.Start - m.End <= 3);
+                if (!describesSubsidiary)
+                {
+                    orgs.Add(knowledge.OutputOrg(mention.Entity));
+                }
+            }
+        }
+
+        orgs.AddRange(models.Select(m => knowledge.Get(m.MakerId)).OfType<KnownEntity>().Select(knowledge.OutputOrg));
+        return [.. orgs.Select(o => o.Name).Concat(moves.SelectMany(m => new[] { m.From, m.To }).OfType<string>()).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<(string Text, bool IsTitle)> Sentences(string title, string summary)
+    {
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            yield return (title.Trim(), true);
+        }
+
+        foreach (var sentence in SentenceEnd().Split(summary))
+        {
+            if (!string.IsNullOrWhiteSpace(sentence))
+            {
+                yield return (sentence.Trim(), false);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<=[.!?؟])\s+|\n+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(\d+(\.\d+)*[a-z]{0,2}|[vrk]\d+(\.\d+)*|\d+x\d+b)$")]
+    private static partial Regex VersionPattern();
+}

@@ -1,0 +1,8 @@
+namespace Radar.Feeds.Knowledge;
+
+public enum EntityKind
+{
+    Person,
+    Org,
+    Model,
+}

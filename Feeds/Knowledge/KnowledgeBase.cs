@@ -1,0 +1,143 @@
+using System.Collections.Frozen;
+using Radar.Feeds.Text;
+
+namespace Radar.Feeds.Knowledge;
+
+/// <summary>
+/// People, organisations and models with all their spellings, and one matcher that finds every alias
+/// of every entity in a single pass over a text.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly FrozenDictionary<string, KnownEntity> _byId;
+    private readonly TokenTrie<KnownEntity> _aliases = new();
+    private readonly TokenTrie<ModelFamily> _families = new();
+
+    public KnowledgeBase(IEnumerable<KnownEntity> entities, IEnumerable<ModelFamily> families)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(families);
+        _byId = entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        foreach (var entity in _byId.Values)
+        {
+            foreach (var spelling in entity.Aliases.Prepend(entity.Name).Concat(entity.ArabicNames))
+            {
+                _aliases.Add(spelling, entity);
+            }
+        }
+
+        Families = [.. families];
+        foreach (var family in Families)
+        {
+            _families.Add(family.Name, family);
+        }
+    }
+
+    public IReadOnlyCollection<KnownEntity> Entities => _byId.Values;
+
+    public IReadOnlyList<ModelFamily> Families { get; }
+
+    /// <summary>How many spellings the matcher holds.</summary>
+    public int AliasCount => _aliases.Count;
+
+    public KnownEntity? Get(string? id) => id is not null && _byId.TryGetValue(id, out var entity) ? entity : null;
+
+    /// <summary>The entity a name stands for exactly (any spelling, any script), or null.</summary>
+    public KnownEntity? Find(string name, EntityKind? kind = null)
+    {
+        var tokens = MatchText.Tokenize(name);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var match = _aliases.LongestAt(tokens, 0);
+        return match is null || match.End != tokens.Count ? null : Choose(match.Values, kind);
+    }
+
+    /// <summary>The organisation alerts name for this one: the parent of a unit, else itself.</summary>
+    public KnownEntity OutputOrg(KnownEntity org) => Get(org.UnitOfId) ?? org;
+
+    /// <summary>Every entity mention in the tokens, longest spelling first, without overlaps.</summary>
+    public List<Mention> FindMentions(IReadOnlyList<Token> tokens)
+    {
+        var mentions = new List<Mention>();
+        foreach (var match in _aliases.FindAll(tokens))
+        {
+            var entity = Choose(match.Values, null);
+            if (entity is not null && !IsCaseMismatch(entity, tokens, match))
+            {
+                mentions.Add(new Mention(entity, match.Start, match.End));
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The family name starting at token <paramref name="start"/> ("Claude", "Qwen2.5" → Qwen), or null.</summary>
+    public (ModelFamily Family, int End)? FamilyAt(IReadOnlyList<Token> tokens, int start)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var match = _families.LongestAt(tokens, start);
+        if (match is not null)
+        {
+            return (match.Values[0], match.End);
+        }
+
+        // Glued versions: "Qwen2.5", "GPT4o", "Llama3".
+        var word = tokens[start].Folded;
+        foreach (var family in Families)
+        {
+            var name = MatchText.Fold(family.Name);
+            if (word.Length > name.Length && word.StartsWith(name, StringComparison.Ordinal) && char.IsDigit(word[name.Length]))
+            {
+                return (family, start + 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Several entities share a spelling: an organisation beats a model ("DeepSeek"), a family root beats its members ("لاما").</summary>
+    private static KnownEntity? Choose(IReadOnlyList<KnownEntity> candidates, EntityKind? kind)
+    {
+        var pool = kind is null ? candidates : [.. candidates.Where(c => c.Kind == kind)];
+        if (pool.Count <= 1)
+        {
+            return pool.Count == 1 ? pool[0] : null;
+        }
+
+        var people = pool.Where(c => c.Kind == EntityKind.Person).ToList();
+        if (people.Count == 1)
+        {
+            return people[0];
+        }
+
+        var org = pool.FirstOrDefault(c => c.Kind == EntityKind.Org);
+        if (org is not null)
+        {
+            return org;
+        }
+
+        // A spelling shared by a whole model family names its root, when there is one (LLaMA).
+        return pool.Where(c => c.Kind == EntityKind.Model && !c.Name.Any(char.IsDigit)).OrderBy(c => c.Released, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>Short all-capital spellings (EU, FAIR, SSI) only count when written in capitals.</summary>
+    private static bool IsCaseMismatch(KnownEntity entity, IReadOnlyList<Token> tokens, TrieMatch<KnownEntity> match)
+    {
+        if (match.End - match.Start != 1)
+        {
+            return false;
+        }
+
+        var surface = tokens[match.Start].Surface;
+        if (surface.Length > 4 || !surface.All(char.IsLetter) || MatchText.IsArabic(surface))
+        {
+            return false;
+        }
+
+        var capitalSpelling = entity.Aliases.Prepend(entity.Name).Any(a => a.Length <= 4 && a.All(char.IsUpper) && MatchText.Fold(a) == tokens[match.Start].Folded);
+        return capitalSpelling && !surface.All(char.IsUpper);
+    }
+}

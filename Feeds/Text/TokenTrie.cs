@@ -1,0 +1,138 @@
+namespace Radar.Feeds.Text;
+
+/// <summary>
+/// A trie over folded tokens: finds, at each position of a text, the longest phrase it holds, in one
+/// pass whose cost depends on the text and the longest phrase, not on how many phrases there are.
+/// Arabic proclitics (و ف ب ك ل, and ال) are tolerated on a phrase's first word: "لغوغل" finds "غوغل".
+/// </summary>
+public sealed class TokenTrie<T>
+{
+    private readonly Node _root = new();
+
+    public int Count { get; private set; }
+
+    public void Add(string phrase, T value)
+    {
+        var tokens = MatchText.Tokenize(phrase);
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var node = _root;
+        foreach (var token in tokens)
+        {
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(token.Folded, out var next))
+            {
+                next = new Node();
+                node.Children[token.Folded] = next;
+            }
+
+            node = next;
+        }
+
+        node.Values ??= [];
+        if (!node.Values.Contains(value))
+        {
+            node.Values.Add(value);
+            Count++;
+        }
+    }
+
+    /// <summary>Every longest, non-overlapping match, left to right.</summary>
+    public List<TrieMatch<T>> FindAll(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var matches = new List<TrieMatch<T>>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var match = LongestAt(tokens, i);
+            if (match is null)
+            {
+                i++;
+                continue;
+            }
+
+            matches.Add(match);
+            i = match.End;
+        }
+
+        return matches;
+    }
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/>, or null.</summary>
+    public TrieMatch<T>? LongestAt(IReadOnlyList<Token> tokens, int start)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        TrieMatch<T>? best = null;
+        foreach (var first in FirstWordForms(tokens[start].Folded))
+        {
+            if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
+            {
+                continue;
+            }
+
+            var end = start + 1;
+            while (true)
+            {
+                if (node.Values is not null && (best is null || end > best.End))
+                {
+                    best = new TrieMatch<T>(start, end, node.Values);
+                }
+
+                if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
+                {
+                    break;
+                }
+
+                node = next;
+                end++;
+            }
+        }
+
+        return best;
+    }
+
+    private static IEnumerable<string> FirstWordForms(string word)
+    {
+        yield return word;
+        if (word.Length < 4 || !MatchText.IsArabic(word))
+        {
+            yield break;
+        }
+
+        // و/ف (and), then ب/ك/ل (with, like, to), then ال (the): وبال… ولل…
+        var rest = word;
+        if (rest[0] is 'و' or 'ف')
+        {
+            rest = rest[1..];
+            yield return rest;
+        }
+
+        if (rest.Length >= 4 && rest[0] is 'ب' or 'ك' or 'ل')
+        {
+            var withoutPreposition = rest[1..];
+            yield return withoutPreposition;
+            if (rest.StartsWith("لل", StringComparison.Ordinal) && rest.Length >= 5)
+            {
+                yield return rest[2..];
+            }
+
+            rest = withoutPreposition;
+        }
+
+        if (rest.StartsWith("ال", StringComparison.Ordinal) && rest.Length >= 5)
+        {
+            yield return rest[2..];
+        }
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Children { get; set; }
+
+        public List<T>? Values { get; set; }
+    }
+}
