@@ -1,8 +1,13 @@
-using Radar.Bot.Benchmarks;
+using Radar.Bot.Cli;
 using Radar.Bot.Hosting;
 
 // Radar: AI talent moves and model launches, from news feeds to chat. See README.md.
 var mode = RunMode.Parse(args);
+if (mode.Extract)
+{
+    return await ExtractCommand.RunAsync(mode.ConfigurationArguments, Console.In, Console.Out, Console.Error);
+}
+
 if (mode.Bench is not null)
 {
     return await BenchCommand.RunAsync(mode.Bench, mode.ConfigurationArguments, Console.Out);

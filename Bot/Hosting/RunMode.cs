@@ -1,11 +1,16 @@
 namespace Radar.Bot.Hosting;
 
 /// <summary>What the command line asks for, and the arguments left for configuration.</summary>
-public sealed record RunMode(bool Once, string? Bench, string[] ConfigurationArguments)
+public sealed record RunMode(bool Once, string? Bench, string[] ConfigurationArguments, bool Extract = false)
 {
     public static RunMode Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is ["extract", ..])
+        {
+            return new RunMode(false, null, args[1..], Extract: true);
+        }
+
         if (args is ["bench", var what, ..])
         {
             return new RunMode(false, what, args[2..]);

@@ -45,7 +45,7 @@ public static class CueLexicon
         Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires");
         Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|will lead|will head|as head of|new head|new chief|replaces as");
         Add(CueKind.Found, "founds|founded|co founds|co founded|cofounded|cofounds|co founding|founding|starts|started|launches a startup|launched a startup|launches a new startup|launched a new startup|sets up|set up");
-        Add(CueKind.Return, "returns|returned|returning|rejoins|rejoined|rejoining|comes back|came back|is back at|back to");
+        Add(CueKind.Return, "return|returns|returned|returning|rejoins|rejoined|rejoining|comes back|came back|is back at|back to");
         Add(CueKind.Remain, "remain|remains|remained|stay|stays|stayed|still at|still work|is staying|are staying");
         Add(CueKind.Predecessor, "succeeding|succeeds|succeeded|replaces|replacing|replaced|successor to|takes the place of|in place of");
         Add(CueKind.Descriptor, "co founder|cofounder|co founders|founder|founders|founding member|former|ex|chief scientist|chief executive|chief technology officer|chief research officer|ceo|cto|cso|president|head of|head|director|vice president|vp|researcher|research scientist|scientist|engineer|engineers|researchers|veteran|alum|alumnus|executive|lead|co lead|leader");

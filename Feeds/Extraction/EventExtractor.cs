@@ -212,8 +212,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
     private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end)
     {
+        var possessive = start > 0 && sentence.Tokens[start - 1].Folded == "s" ? start - 1 : start; // "Google DeepMind's Jane Doe"
         var before = sentence.Cues.Exists(c => c.End == start && c.Kind is CueKind.Descriptor or CueKind.Hire) ||
-                     sentence.Mentions.Exists(m => m.End == start && m.Entity.Kind == EntityKind.Org);
+                     sentence.Mentions.Exists(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
         var after = sentence.Cues.Exists(c => c.Start >= end && c.Start <= end + 2 && TalentKinds.Contains(c.Kind));
         return before || after;
     }
@@ -221,6 +222,23 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private void AddPatternModels(AnalysedSentence sentence)
     {
         var tokens = sentence.Tokens;
+
+        // A known model with a newer version after it: "Mistral Large 2".
+        foreach (var known in sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Model).ToList())
+        {
+            var end = known.End;
+            while (end < tokens.Count && IsVersion(tokens[end].Folded) && !sentence.IsCovered(end))
+            {
+                end++;
+            }
+
+            if (end > known.End)
+            {
+                sentence.Mentions.Remove(known);
+                sentence.Mentions.Add(new Mention(Reported(sentence, known.Start, end, known.Entity.MakerId), known.Start, end));
+            }
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var found = knowledge.FamilyAt(tokens, i);
@@ -260,19 +278,20 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             }
 
             sentence.Mentions.RemoveAll(overlapped.Contains);
-            var name = sentence.Text[tokens[i].Start..tokens[j - 1].End];
-            var model = new KnownEntity
-            {
-                Id = "model:reported:" + string.Join('-', tokens.Skip(i).Take(j - i).Select(t => t.Folded)),
-                Kind = EntityKind.Model,
-                Name = name,
-                MakerId = family.MakerId,
-                Reported = true,
-            };
-            sentence.Mentions.Add(new Mention(model, i, j));
+            sentence.Mentions.Add(new Mention(Reported(sentence, i, j, family.MakerId), i, j));
             i = j - 1;
         }
     }
+
+    /// <summary>A model the knowledge base does not know, named as the text writes it.</summary>
+    private static KnownEntity Reported(AnalysedSentence sentence, int start, int end, string? maker) => new()
+    {
+        Id = "model:reported:" + string.Join('-', sentence.Tokens.Skip(start).Take(end - start).Select(t => t.Folded)),
+        Kind = EntityKind.Model,
+        Name = sentence.Text[sentence.Tokens[start].Start..sentence.Tokens[end - 1].End],
+        MakerId = maker,
+        Reported = true,
+    };
 
     private static bool IsVersion(string token) => VersionPattern().IsMatch(token);
 
@@ -292,7 +311,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var orgs = mentions.Where(m => m.Entity.Kind == EntityKind.Org).ToList();
         KnownEntity? hiring = null;
         var objects = new HashSet<Mention>();
-        var talentCues = cues.Where(c => TalentKinds.Contains(c.Kind)).ToList();
+        // "Sutskever launches Safe Superintelligence": launching an organisation is founding it.
+        var talentCues = cues.Select(c => c.Kind == CueKind.Launch && FirstMentionAfter(mentions, c)?.Entity.Kind == EntityKind.Org ? c with { Kind = CueKind.Found } : c)
+            .Where(c => TalentKinds.Contains(c.Kind)).ToList();
         for (var k = 0; k < talentCues.Count; k++)
         {
             var cue = talentCues[k];
@@ -300,10 +321,13 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var nextStart = k + 1 < talentCues.Count ? talentCues[k + 1].Start : clause.End;
             var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
             var (from, to) = Objects(cue, cues, orgs, mentions);
-            if (cue.Kind == CueKind.Hire)
+            var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
+            if (cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && people.Exists(p => p.Start >= cue.End)))
             {
-                to = orgs.LastOrDefault(o => o.End <= cue.Start);
+                // "Microsoft hires X", "Meta names X chief AI officer": the organisation before is the destination.
+                to = employer ?? (cue.Kind == CueKind.Hire ? orgs.LastOrDefault(o => o.End <= cue.Start) : to);
                 hiring = to?.Entity ?? hiring;
+                from = null;
             }
 
             // Subjects: the people between the previous cue and this one; else those after it, up to
@@ -311,7 +335,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             // after quitting B"). Those hired come after "hires".
             var before = people.Where(p => p.Start >= previousEnd && p.End <= cue.Start).ToList();
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
-            var subjects = cue.Kind == CueKind.Hire ? after
+            var subjects = cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
                 : after.Count > 0 ? after
@@ -359,11 +383,14 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var report = Report(reports, person.Entity, sentence);
             report.DescribedBy.AddRange(orgs.Where(o => !objects.Contains(o)).OrderBy(o => Math.Abs(o.Start - person.Start)).Select(o => o.Entity));
             report.Role ??= cues.Where(c => (c.Kind is CueKind.Descriptor or CueKind.Appoint) && RoleWords.Contains(MatchText.Normalize(c.Surface)) && Math.Abs(c.Start - person.Start) <= 6)
-                .OrderBy(c => Math.Abs(c.Start - person.Start)).Select(c => c.Surface).FirstOrDefault();
+                .OrderBy(c => Math.Abs(c.Start - person.Start)).Select(c => RoleSuffix().Replace(c.Surface, string.Empty)).FirstOrDefault();
         }
 
         return hiring;
     }
+
+    private static Mention? FirstMentionAfter(List<Mention> mentions, Cue cue) =>
+        mentions.Where(m => m.Start >= cue.End && m.Start <= cue.End + 3).OrderBy(m => m.Start).FirstOrDefault();
 
     /// <summary>The organisations a cue names: "leaves OpenAI for Anthropic", "joins Anthropic", "يعود إلى ميتا".</summary>
     private static (Mention? From, Mention? To) Objects(Cue cue, List<Cue> cues, List<Mention> orgs, List<Mention> mentions)
@@ -547,6 +574,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             }
         }
     }
+
+    [GeneratedRegex(@"\s+(of|de|du)$")]
+    private static partial Regex RoleSuffix();
 
     [GeneratedRegex(@"(?<=[.!?؟])\s+|\n+")]
     private static partial Regex SentenceEnd();

@@ -1,4 +1,6 @@
-namespace Radar.Bot.Benchmarks;
+using Radar.Bot.Benchmarks;
+
+namespace Radar.Bot.Cli;
 
 /// <summary><c>dotnet run --project Bot -c Release -- bench &lt;what&gt; [corpus folder]</c>.</summary>
 public static class BenchCommand

@@ -1,0 +1,65 @@
+using Radar.Feeds.Extraction;
+using Radar.Feeds.Knowledge;
+
+namespace Radar.Tests.Feeds.Extraction;
+
+/// <summary>Phrasings beyond the dev set, written for these tests: the capability, not the wording.</summary>
+public sealed class ScenarioTests
+{
+    private static readonly EventExtractor Extractor = new(SeedKnowledge.Load());
+
+    [Theory]
+    [InlineData("OpenAI co-founder John Schulman leaves for Anthropic", "", "John Schulman", "OpenAI", "Anthropic")]
+    [InlineData("Anthropic hires former OpenAI researcher Jerry Tworek", "", "Jerry Tworek", "OpenAI", "Anthropic")]
+    [InlineData("Apple's head of foundation models Ruoming Pang departs for Meta", "", "Ruoming Pang", "Apple", "Meta")]
+    [InlineData("Meta names Alexandr Wang chief AI officer", "The Scale AI founder will lead Meta Superintelligence Labs.", "Alexandr Wang", "Scale AI", "Meta")]
+    [InlineData("Barret Zoph and Luke Metz return to OpenAI from Thinking Machines", "", "Barret Zoph", "Thinking Machines Lab", "OpenAI")]
+    [InlineData("Noam Shazeer leaves Google for OpenAI", "", "Noam Shazeer", "Google", "OpenAI")]
+    [InlineData("Microsoft poaches Google DeepMind's Amar Subramanya", "", "Amar Subramanya", "Google DeepMind", "Microsoft")]
+    [InlineData("Former Google researcher Jane Doe joins xAI", "", "Jane Doe", "Google", "xAI")]
+    [InlineData("Joelle Pineau rejoint Cohere comme directrice scientifique", "L'ancienne responsable du laboratoire FAIR de Meta rejoint la start-up canadienne.", "Joelle Pineau", "Meta", "Cohere")]
+    [InlineData("إيليا سوتسكيفر يغادر أوبن إيه آي", "أعلن كبير العلماء رحيله عن الشركة بعد نحو عشر سنوات.", "Ilya Sutskever", "OpenAI", null)]
+    [InlineData("يان لوكون يغادر ميتا لتأسيس شركة ناشئة", "", "Yann LeCun", "Meta", null)]
+    public void ReadsMoves(string title, string summary, string person, string? from, string? to)
+    {
+        var result = Extractor.Extract(title, summary);
+
+        Assert.Contains("talent", result.Topics);
+        Assert.Contains(new Move(person, from, to), result.Moves);
+    }
+
+    [Theory]
+    [InlineData("Mistral AI releases Mistral Large 2", "Mistral Large 2", "model_launch")]
+    [InlineData("Google DeepMind unveils Gemini 2.5 Pro", "Gemini 2.5 Pro", "model_launch")]
+    [InlineData("أوبن إيه آي تطلق نموذج GPT-5", "GPT-5", "model_launch")]
+    [InlineData("DeepSeek delays the launch of DeepSeek R2", "DeepSeek R2", "model_delay")]
+    [InlineData("Meta reporte la sortie de son modèle Behemoth", "Llama 4 Behemoth", "model_delay")]
+    [InlineData("OpenAI open-sources gpt-oss-120b and o3-mini", "o3-mini", "model_launch")]
+    public void ReadsLaunchesAndDelays(string title, string model, string type)
+    {
+        var result = Extractor.Extract(title, string.Empty);
+
+        Assert.Equal(["launches"], result.Topics);
+        Assert.Contains(result.Events, e => e.Type == type && e.Model == model);
+    }
+
+    [Theory]
+    [InlineData("SpaceX launches Starship on its latest test flight", "The rocket lifted off from Texas.")]
+    [InlineData("Meta ships a new Quest headset", "The headset launches next month.")]
+    [InlineData("The departure board at Heathrow now shows AI-generated delay forecasts", "Travellers will see estimated delays.")]
+    [InlineData("Apple launches iPhone 17 with new AI features", "The phone ships in September.")]
+    [InlineData("The new model departs from the transformer architecture", "Researchers say it leaves attention behind.")]
+    [InlineData("Nvidia's stock leaves investors cheering as AI demand climbs", "")]
+    [InlineData("La nouvelle architecture du modèle s'éloigne des transformers", "")]
+    [InlineData("إطلاق صاروخ جديد من قاعدة فضائية", "")]
+    public void StaysQuietOnLookAlikes(string title, string summary) => Assert.Empty(Extractor.Extract(title, summary).Topics);
+
+    [Fact]
+    public void NamesPeopleInCanonicalLatinSpellingWhateverTheScript()
+    {
+        var result = Extractor.Extract("جويل بينو تتنحى عن قيادة مختبر FAIR", string.Empty);
+
+        Assert.Equal(["Joelle Pineau"], result.People);
+        Assert.Equal(["Meta"], result.Orgs);
+    }
+}

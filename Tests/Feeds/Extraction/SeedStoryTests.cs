@@ -1,0 +1,56 @@
+using Radar.Feeds.Extraction;
+using Radar.Feeds.Knowledge;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Feeds.Extraction;
+
+/// <summary>The Arabic story that started the project.</summary>
+public sealed class SeedStoryTests
+{
+    private static readonly Radar.Feeds.Extraction.Extraction Result = ExtractSeed();
+
+    private static Radar.Feeds.Extraction.Extraction ExtractSeed()
+    {
+        var lines = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
+        var title = lines.First(l => l.Contains("ميتا", StringComparison.Ordinal));
+        var body = string.Join('\n', lines.SkipWhile(l => l != title).Skip(1));
+        return new EventExtractor(SeedKnowledge.Load()).Extract(title, body);
+    }
+
+    [Fact]
+    public void IsArabicAboutTalentAndLaunches()
+    {
+        Assert.Equal("ar", Result.Language);
+        Assert.Equal(["talent", "launches"], Result.Topics);
+    }
+
+    [Fact]
+    public void NamesThePeopleInTheirLatinSpelling() =>
+        Assert.Superset(
+            new HashSet<string> { "Hugo Touvron", "Xavier Martinet", "Faisal Azhar", "Guillaume Lample", "Timothée Lacroix", "Joelle Pineau", "Rob Fergus" },
+            Result.People.ToHashSet());
+
+    [Fact]
+    public void NamesTheOrganisations() =>
+        Assert.Superset(new HashSet<string> { "Meta", "Mistral AI", "Google DeepMind" }, Result.Orgs.ToHashSet());
+
+    [Fact]
+    public void MovesLampleAndLacroixFromMetaToMistral()
+    {
+        Assert.Contains(new Move("Guillaume Lample", "Meta", "Mistral AI"), Result.Moves);
+        Assert.Contains(new Move("Timothée Lacroix", "Meta", "Mistral AI"), Result.Moves);
+    }
+
+    [Fact]
+    public void TheThreeWhoStayedDoNotMove() =>
+        Assert.DoesNotContain(Result.Moves, m => m.Person is "Hugo Touvron" or "Xavier Martinet" or "Faisal Azhar");
+
+    [Fact]
+    public void BehemothIsDelayed()
+    {
+        var delay = Assert.Single(Result.Events, e => e.Type == "model_delay");
+        Assert.Equal("Llama 4 Behemoth", delay.Model);
+        Assert.Equal("Meta", delay.Org);
+        Assert.Contains("Behemoth", delay.Evidence, StringComparison.Ordinal);
+    }
+}
