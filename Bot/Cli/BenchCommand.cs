@@ -21,8 +21,18 @@ public static class BenchCommand
 
                 IngestBenchmark.Run(corpus, output);
                 return 0;
+            case "extract":
+                var realworld = arguments.FirstOrDefault() ?? IngestBenchmark.FindCorpus();
+                if (realworld is null || !Directory.Exists(realworld))
+                {
+                    await output.WriteLineAsync("bench extract: the shared folder was not found; pass the real-world corpus folder (…/shared/corpus/realworld).").ConfigureAwait(false);
+                    return 2;
+                }
+
+                ExtractBenchmark.Run(Path.GetFullPath(Path.Combine(realworld, "..", "..")), output);
+                return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract.").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -12,6 +12,7 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, KnownEntity> _byId;
     private readonly TokenTrie<KnownEntity> _aliases = new();
     private readonly TokenTrie<ModelFamily> _families = new();
+    private readonly (ModelFamily Family, string Folded)[] _foldedFamilies;
 
     public KnowledgeBase(IEnumerable<KnownEntity> entities, IEnumerable<ModelFamily> families)
     {
@@ -27,6 +28,7 @@ public sealed class KnowledgeBase
         }
 
         Families = [.. families];
+        _foldedFamilies = [.. Families.Select(f => (f, MatchText.Fold(f.Name)))];
         foreach (var family in Families)
         {
             _families.Add(family.Name, family);
@@ -86,9 +88,13 @@ public sealed class KnowledgeBase
 
         // Glued versions: "Qwen2.5", "GPT4o", "Llama3".
         var word = tokens[start].Folded;
-        foreach (var family in Families)
+        if (word.Length < 2 || !char.IsDigit(word[^1]) && !word.Any(char.IsDigit))
         {
-            var name = MatchText.Fold(family.Name);
+            return null;
+        }
+
+        foreach (var (family, name) in _foldedFamilies)
+        {
             if (word.Length > name.Length && word.StartsWith(name, StringComparison.Ordinal) && char.IsDigit(word[name.Length]))
             {
                 return (family, start + 1);

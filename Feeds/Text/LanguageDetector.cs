@@ -11,6 +11,8 @@ public static class LanguageDetector
     public const string Undetermined = "und";
 
     private static readonly FrozenDictionary<string, string> StopWords = BuildStopWords();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly char[] WordPunctuation = ",.;:!?\"'()«»“”’".ToCharArray();
 
     /// <summary>A language code from a feed's own declaration ("en-US", "fr_FR"), or null.</summary>
     public static string? FromHint(string? hint)
@@ -75,16 +77,23 @@ public static class LanguageDetector
     private static string DetectLatin(string text)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        Span<char> lower = stackalloc char[32];
         foreach (var range in text.AsSpan().Split(' '))
         {
-            var word = text[range].Trim().Trim(",.;:!?\"'()«»“”’".ToCharArray()).ToLowerInvariant();
-            if (word.Length > 0 && StopWords.TryGetValue(word, out var language))
+            var word = text.AsSpan(range).Trim().Trim(WordPunctuation);
+            if (word.Length == 0 || word.Length > lower.Length)
+            {
+                continue;
+            }
+
+            var folded = lower[..word.ToLowerInvariant(lower)];
+            if (StopWordSpans.TryGetValue(folded, out var language))
             {
                 scores[language] = scores.GetValueOrDefault(language) + 1;
             }
 
             // French elision: l'équipe, d'OpenAI, qu'il.
-            if (word.Length > 2 && word[1] is '\'' or '’' && word[0] is 'l' or 'd' or 'j' or 'n' or 's' or 'c' or 'm' or 't')
+            if (folded.Length > 2 && folded[1] is '\'' or '’' && folded[0] is 'l' or 'd' or 'j' or 'n' or 's' or 'c' or 'm' or 't')
             {
                 scores["fr"] = scores.GetValueOrDefault("fr") + 1;
             }

@@ -47,6 +47,11 @@ public static class MatchText
     public static string Fold(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word.ToLowerInvariant(); // the common case, without the Unicode work
+        }
+
         var decomposed = word.Normalize(NormalizationForm.FormKC).Normalize(NormalizationForm.FormD);
         var output = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

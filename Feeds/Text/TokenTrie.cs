@@ -66,33 +66,45 @@ public sealed class TokenTrie<T>
     public TrieMatch<T>? LongestAt(IReadOnlyList<Token> tokens, int start)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        TrieMatch<T>? best = null;
-        foreach (var first in FirstWordForms(tokens[start].Folded))
+        var word = tokens[start].Folded;
+        if (word.Length < 4 || !MatchText.IsArabic(word))
         {
-            if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
-            {
-                continue;
-            }
+            return Walk(tokens, start, word, null); // no proclitics to try: one lookup
+        }
 
-            var end = start + 1;
-            while (true)
-            {
-                if (node.Values is not null && (best is null || end > best.End))
-                {
-                    best = new TrieMatch<T>(start, end, node.Values);
-                }
-
-                if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
-                {
-                    break;
-                }
-
-                node = next;
-                end++;
-            }
+        TrieMatch<T>? best = null;
+        foreach (var first in FirstWordForms(word))
+        {
+            best = Walk(tokens, start, first, best);
         }
 
         return best;
+    }
+
+    /// <summary>Follows the trie from <paramref name="first"/> as far as the tokens go; keeps the longer of the match found and <paramref name="best"/>.</summary>
+    private TrieMatch<T>? Walk(IReadOnlyList<Token> tokens, int start, string first, TrieMatch<T>? best)
+    {
+        if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
+        {
+            return best;
+        }
+
+        var end = start + 1;
+        while (true)
+        {
+            if (node.Values is not null && (best is null || end > best.End))
+            {
+                best = new TrieMatch<T>(start, end, node.Values);
+            }
+
+            if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
+            {
+                return best;
+            }
+
+            node = next;
+            end++;
+        }
     }
 
     private static IEnumerable<string> FirstWordForms(string word)

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Radar.Feeds.Extraction;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Parsing;
+using Radar.Feeds.Text;
+
+namespace Radar.Bot.Benchmarks;
+
+/// <summary>
+/// Extraction speed on one thread over at least 10,000 items (the real-world corpus's entries and
+/// the labelled dev items, repeated), and the alias matcher's cost as the knowledge base grows.
+/// </summary>
+public static class ExtractBenchmark
+{
+    private const int MinimumItems = 10_000;
+
+    public static void Run(string shared, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var texts = LoadTexts(shared);
+        var items = Enumerable.Range(0, (MinimumItems / texts.Count) + 1).SelectMany(_ => texts).Take(Math.Max(MinimumItems, texts.Count)).ToList();
+        var extractor = new EventExtractor(SeedKnowledge.Load());
+        foreach (var (title, summary) in items.Take(500))
+        {
+            extractor.Extract(title, summary); // warm-up
+        }
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        var topics = 0;
+        foreach (var (title, summary) in items)
+        {
+            topics += extractor.Extract(title, summary).Topics.Count;
+        }
+
+        clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        output.WriteLine(Invariant($"extract: {items.Count} items ({texts.Count} distinct) on one thread in {clock.Elapsed.TotalSeconds:N2} s: {items.Count / clock.Elapsed.TotalSeconds:N0} items/s, {allocated / items.Count:N0} bytes allocated per item, {topics} topics found"));
+
+        output.WriteLine("alias matcher (FindMentions only), cost per item as the knowledge base grows:");
+        var tokens = items.Take(2_000).Select(i => MatchText.Tokenize(i.Title + " " + i.Summary)).ToList();
+        foreach (var size in new[] { 1_000, 10_000, 50_000 })
+        {
+            var knowledge = Synthetic(size);
+            foreach (var t in tokens.Take(200))
+            {
+                knowledge.FindMentions(t);
+            }
+
+            var timer = Stopwatch.StartNew();
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var t in tokens)
+                {
+                    knowledge.FindMentions(t);
+                }
+            }
+
+            timer.Stop();
+            output.WriteLine(Invariant($"  {knowledge.AliasCount,6:N0} aliases: {timer.Elapsed.TotalMicroseconds / (5 * tokens.Count):N1} µs per item"));
+        }
+    }
+
+    private static List<(string Title, string Summary)> LoadTexts(string shared)
+    {
+        var texts = new List<(string, string)>();
+        var corpus = Path.Combine(shared, "corpus", "realworld");
+        foreach (var columns in File.ReadLines(Path.Combine(corpus, "MANIFEST.tsv")).Skip(1).Select(l => l.Split('\t')))
+        {
+            var feed = FeedParser.Parse(File.ReadAllBytes(Path.Combine(corpus, columns[0], columns[1])), DateTimeOffset.UnixEpoch);
+            texts.AddRange(feed.Entries.Select(e => (e.Title, e.Summary.Length > 600 ? e.Summary[..600] : e.Summary)));
+        }
+
+        foreach (var line in File.ReadLines(Path.Combine(shared, "eval", "dev.jsonl")).Where(l => l.Length > 0))
+        {
+            using var item = JsonDocument.Parse(line);
+            texts.Add((item.RootElement.GetProperty("title").GetString()!, item.RootElement.GetProperty("summary").GetString()!));
+        }
+
+        return texts;
+    }
+
+    /// <summary>The seed knowledge plus made-up people until the matcher holds about <paramref name="aliases"/> spellings.</summary>
+    private static KnowledgeBase Synthetic(int aliases)
+    {
+        var (entities, families) = SeedKnowledge.ReadEntities();
+        var random = new Random(42);
+        const string Letters = "abcdefghijklmnopqrstuvwxyz";
+        string Word() => char.ToUpperInvariant(Letters[random.Next(26)]) + new string([.. Enumerable.Range(0, random.Next(4, 9)).Select(_ => Letters[random.Next(26)])]);
+        var seedAliases = new KnowledgeBase(entities, families).AliasCount;
+        for (var i = 0; seedAliases + (2 * i) < aliases; i++)
+        {
+            entities.Add(new KnownEntity { Id = "person:synthetic-" + i, Kind = EntityKind.Person, Name = Word() + " " + Word(), Aliases = [Word() + " " + Word()] });
+        }
+
+        return new KnowledgeBase(entities, families);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
