@@ -10,4 +10,16 @@ public sealed record Alert(
     string? Link,
     string Source,
     DateTimeOffset Published,
-    string? Matched);
+    string? Matched)
+{
+    /// <summary>The structured headline in the channel's language ("Guillaume Lample: Meta → Mistral AI"), when the story has events.</summary>
+    public string? Headline { get; init; }
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    public IReadOnlyList<string> People { get; init; } = [];
+
+    public IReadOnlyList<string> Orgs { get; init; } = [];
+
+    public IReadOnlyList<string> Models { get; init; } = [];
+}

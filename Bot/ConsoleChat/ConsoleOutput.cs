@@ -27,9 +27,13 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
                 {
                     type = "alert",
                     story = alert.StoryId.ToString(CultureInfo.InvariantCulture),
-                    headline = alert.Title,
+                    headline = alert.Headline ?? alert.Title,
                     title = alert.Title,
                     links = alert.Link is null ? Array.Empty<string>() : [alert.Link],
+                    topics = alert.Topics,
+                    people = alert.People,
+                    orgs = alert.Orgs,
+                    models = alert.Models,
                     source = alert.Source,
                     published = alert.Published,
                     matched = alert.Matched,
@@ -39,7 +43,12 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
         }
 
         var block = new StringBuilder();
-        block.AppendLine("┏━ " + alert.Title);
+        block.AppendLine("┏━ " + (alert.Headline ?? alert.Title));
+        if (alert.Headline is not null)
+        {
+            block.AppendLine("┃  " + alert.Title);
+        }
+
         block.AppendLine("┃  " + alert.Source + " · " + alert.Published.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         if (alert.Link is not null)
         {
@@ -48,7 +57,13 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
 
         if (alert.Summary.Length > 0)
         {
-            block.AppendLine("┃  " + (alert.Summary.Length > 300 ? alert.Summary[..300].TrimEnd() + "…" : alert.Summary));
+            block.AppendLine("┃  " + alert.Summary);
+        }
+
+        var tags = alert.Topics.Select(t => "#" + t).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
+        if (tags.Count > 0)
+        {
+            block.AppendLine("┃  " + string.Join(" · ", tags));
         }
 
         block.Append("┗━ story " + alert.StoryId + (alert.Matched is null ? string.Empty : " · matched " + alert.Matched));

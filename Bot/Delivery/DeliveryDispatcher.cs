@@ -11,6 +11,7 @@ namespace Radar.Bot.Delivery;
 public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IChatPlatform> platforms,
+    AlertComposer composer,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
@@ -58,13 +59,10 @@ public sealed partial class DeliveryDispatcher(
     private async Task<bool> SendOneAsync(DeliveryStore store, DueDelivery delivery, CancellationToken cancellationToken)
     {
         var platform = _platforms[delivery.Platform];
-        var alert = new Alert(
-            delivery.StoryId, delivery.ExternalId, delivery.ThreadId, delivery.Title, delivery.Summary, delivery.Link, delivery.Source,
-            new DateTimeOffset(delivery.PublishedAt, TimeSpan.Zero), delivery.Matched);
         SendResult result;
         try
         {
-            result = await platform.SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
+            result = await platform.SendAlertAsync(composer.Compose(delivery), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

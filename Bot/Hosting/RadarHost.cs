@@ -123,6 +123,7 @@ public static class RadarHost
         services.AddScoped<ICommandHandler, LatestHandler>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<AlertComposer>();
         services.AddSingleton<DeliveryDispatcher>();
         return services;
     }

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Radar.Feeds;
+using Radar.Feeds.Clustering;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Fetching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
@@ -15,6 +18,8 @@ namespace Radar.Bot.Ingest;
 public sealed partial class FeedPoller(
     IServiceScopeFactory scopes,
     IOptions<FeedsOptions> options,
+    EventExtractor extractor,
+    StoryClusterer clusterer,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
 {
@@ -103,7 +108,7 @@ public sealed partial class FeedPoller(
         return new FeedPollResult(Failed: false, newEntries, alerts);
     }
 
-    private static async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<RadarDbContext>();
         var entryStore = services.GetRequiredService<EntryStore>();
@@ -116,6 +121,7 @@ public sealed partial class FeedPoller(
             ? null
             : entries.Where(e => e.Published >= now - FirstFetchWindow).OrderByDescending(e => e.Published).Take(FirstFetchAlerts).ToHashSet();
 
+        var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
         int added = 0, alerts = 0;
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
@@ -129,9 +135,24 @@ public sealed partial class FeedPoller(
                 }
 
                 added++;
+                var extraction = extractor.Extract(entry.Title, entry.Summary, entry.Language);
+                var signature = clusterer.Sign(entry.Link, entry.Title, extraction);
+                var known = recent.FirstOrDefault(c => StoryClusterer.SameStory(signature, new StorySignature(c.Link, (ulong)c.TitleHash, c.TitleKey, c.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));
+                if (known is not null)
+                {
+                    // Another outlet, or another language, reporting a story we have: a source, not an alert.
+                    await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var understanding = new StoryUnderstanding(
+                    string.Join(',', extraction.Topics), JsonSerializer.Serialize(extraction), (long)signature.TitleHash, signature.TitleKey,
+                    string.Join('\n', signature.EventKeys), entry.Summary);
+                var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, understanding).ConfigureAwait(false);
+                recent.Add(new StoryCandidate(story.Id, story.Link, story.TitleHash, story.TitleKey, story.EventKeys));
                 if (alerting is null || alerting.Contains(entry))
                 {
-                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
                     var targets = await channels.SubscribedToEverythingAsync(cancellationToken).ConfigureAwait(false);
                     alerts += await deliveries.EnqueueAsync(story.Id, targets, "all", now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
                 }

@@ -78,6 +78,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         }
 
         var models = Models(sentences);
+        events.RemoveAll(e => e.Model is not null && !models.Exists(m => m.Name == e.Model)); // "Llama 4" stood for Behemoth
         var orgs = Orgs(sentences, models, moves);
         var people = sentences.SelectMany(s => s.Mentions).Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Name).Distinct(StringComparer.Ordinal).ToList();
         var topics = new List<string>();

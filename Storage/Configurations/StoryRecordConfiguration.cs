@@ -15,5 +15,8 @@ internal sealed class StoryRecordConfiguration : IEntityTypeConfiguration<StoryR
         builder.Property(s => s.Summary).HasMaxLength(2000);
         builder.Property(s => s.Language).HasMaxLength(16);
         builder.Property(s => s.Source).HasMaxLength(200);
+        builder.Property(s => s.Topics).HasMaxLength(64);
+        builder.Property(s => s.TitleKey).HasMaxLength(500);
+        builder.Property(s => s.EventKeys).HasMaxLength(4000);
     }
 }

@@ -19,4 +19,19 @@ public sealed class StoryRecord
     public DateTime PublishedAt { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Comma-separated topics (<c>talent</c>, <c>launches</c>); empty when neither.</summary>
+    public string Topics { get; set; } = string.Empty;
+
+    /// <summary>The extraction (events, people, organisations, models, moves) as JSON.</summary>
+    public string? Analysis { get; set; }
+
+    /// <summary>SimHash of the first report's title, the cheap first test for near-duplicate titles.</summary>
+    public long TitleHash { get; set; }
+
+    /// <summary>The first report's title folded for comparison (the exact second test).</summary>
+    public string TitleKey { get; set; } = string.Empty;
+
+    /// <summary>Event keys, one per line, that let reports in other languages join this story.</summary>
+    public string EventKeys { get; set; } = string.Empty;
 }

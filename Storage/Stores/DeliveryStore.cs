@@ -37,7 +37,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.Id
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task MarkSentAsync(long deliveryId, string? messageId, DateTime now, CancellationToken cancellationToken)

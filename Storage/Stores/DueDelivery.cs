@@ -14,4 +14,6 @@ public sealed record DueDelivery(
     string? Link,
     string Source,
     DateTime PublishedAt,
-    string? Matched);
+    string? Matched,
+    string Topics,
+    string? Analysis);

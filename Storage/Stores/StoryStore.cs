@@ -6,19 +6,24 @@ namespace Radar.Storage.Stores;
 /// <summary>Stories: created from new entries, read by <c>/latest</c>.</summary>
 public sealed class StoryStore(RadarDbContext db)
 {
-    /// <summary>Makes the entry the first source of a new story.</summary>
-    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Makes the entry the first source of a new story, with what extraction understood of it.</summary>
+    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryUnderstanding? understanding = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var story = new StoryRecord
         {
             Title = entry.Title,
             Link = entry.Link,
-            Summary = entry.Summary,
+            Summary = understanding?.Summary ?? entry.Summary,
             Language = entry.Language,
             Source = source,
             PublishedAt = entry.PublishedAt,
             CreatedAt = now,
+            Topics = understanding?.Topics ?? string.Empty,
+            Analysis = understanding?.Analysis,
+            TitleHash = understanding?.TitleHash ?? 0,
+            TitleKey = understanding?.TitleKey ?? string.Empty,
+            EventKeys = understanding?.EventKeys ?? string.Empty,
         };
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -26,6 +31,24 @@ public sealed class StoryStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return story;
     }
+
+    /// <summary>Stories created since <paramref name="since"/>, for the clusterer.</summary>
+    public async Task<List<StoryCandidate>> RecentAsync(DateTime since, CancellationToken cancellationToken) =>
+        await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since)
+            .Select(s => new StoryCandidate(s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Adds the entry to an existing story as one more source; it does not alert again.</summary>
+    public async Task AttachAsync(EntryRecord entry, long storyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.StoryId = storyId;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many entries (feeds, languages) carry the story.</summary>
+    public Task<int> SourceCountAsync(long storyId, CancellationToken cancellationToken) =>
+        db.Entries.CountAsync(e => e.StoryId == storyId, cancellationToken);
 
     public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken) =>
         await db.Stories.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)

@@ -86,6 +86,28 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheArabicSeedStoryAlertsWithAnEnglishHeadlineAndItsEnglishReportDoesNotAlertAgain()
+    {
+        var seed = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
+        var title = seed.First(l => l.Contains("ميتا", StringComparison.Ordinal));
+        var body = string.Join("\n", seed.SkipWhile(l => l != title).Skip(1));
+        _server.ServeFeed("/ar.xml", () => Rss.Document(new Rss.Item(title, "https://ar.news.test/meta-talent", "ar-1", Recent, body)));
+        _server.ServeFeed("/en.xml", () => Rss.Document(new Rss.Item(
+            "Llama authors Guillaume Lample and Timothée Lacroix left Meta to found Mistral AI", "https://en.news.test/llama-authors", "en-1", Recent.AddMinutes(30),
+            "Most of the LLaMA paper's authors have left Meta.")));
+        using var bot = new BotHarness(new FeedSource("Arabic news", _server.Url("/ar.xml"), "ar"));
+
+        var first = await bot.RunOnceAsync();
+        bot.SetFeeds(new FeedSource("Arabic news", _server.Url("/ar.xml"), "ar"), new FeedSource("English news", _server.Url("/en.xml"), "en"));
+        var second = await bot.RunOnceAsync("/latest 1\n");
+
+        var headline = Assert.Single(first.AlertTitles());
+        Assert.StartsWith("Guillaume Lample: Meta → Mistral AI", headline, StringComparison.Ordinal);
+        Assert.Contains("#talent · #launches", first, StringComparison.Ordinal);
+        Assert.Empty(second.AlertTitles());
+    }
+
+    [Fact]
     public async Task ConsoleCommandsAnswerOnStandardInput()
     {
         _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));

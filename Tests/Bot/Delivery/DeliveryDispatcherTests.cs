@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Radar.Bot.Chat;
 using Radar.Bot.Delivery;
+using Radar.Feeds.Knowledge;
 using Radar.Feeds.Model;
+using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -43,7 +45,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private DeliveryDispatcher Dispatcher() =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], _time, NullLogger<DeliveryDispatcher>.Instance);
+        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(new Headline(SeedKnowledge.Load())), _time, NullLogger<DeliveryDispatcher>.Instance);
 
     private async Task<DeliveryRecord> RowAsync()
     {

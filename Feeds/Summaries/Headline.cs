@@ -1,0 +1,77 @@
+using Radar.Feeds.Extraction;
+using Radar.Feeds.Knowledge;
+
+namespace Radar.Feeds.Summaries;
+
+/// <summary>
+/// The structured headline of a story, rendered from its events in the reader's language (en, fr, ar):
+/// "Guillaume Lample: Meta → Mistral AI (co-founder)", "Meta delays Llama 4 Behemoth".
+/// </summary>
+public sealed class Headline(KnowledgeBase knowledge)
+{
+    public const int MaxEvents = 2;
+
+    /// <summary>The headline, or null when the story has no event to headline.</summary>
+    public string? Render(IReadOnlyList<ExtractedEvent> events, string language)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var parts = events
+            .OrderByDescending(e => e.Confidence)
+            .DistinctBy(e => e.Person ?? e.Model)
+            .Select(e => RenderOne(e, language))
+            .OfType<string>()
+            .ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = string.Join(" · ", parts.Take(MaxEvents));
+        return parts.Count > MaxEvents ? $"{shown} · +{parts.Count - MaxEvents}" : shown;
+    }
+
+    private string? RenderOne(ExtractedEvent e, string language)
+    {
+        var person = Name(e.Person, language);
+        var from = Name(e.From, language);
+        var to = Name(e.To, language);
+        var org = Name(e.Org, language);
+        var model = e.Model; // model names stay as their makers write them
+        var role = e.Role is null ? string.Empty : $" ({e.Role})";
+        return (e.Type, language) switch
+        {
+            ("model_delay", "fr") => $"{org ?? "?"} reporte {model}",
+            ("model_delay", "ar") => $"{org ?? "?"} تؤجل {model}",
+            ("model_delay", _) => $"{org ?? "?"} delays {model}",
+            ("model_launch", "fr") => $"{org ?? "?"} lance {model}",
+            ("model_launch", "ar") => $"{org ?? "?"} تطلق {model}",
+            ("model_launch", _) => $"{org ?? "?"} launches {model}",
+            (_, _) when person is null => null,
+            (_, _) when from is not null && to is not null => $"{person}: {from} → {to}{role}",
+            ("leadership_change", "fr") when from is not null => $"{person} quitte la direction chez {from}{role}",
+            ("leadership_change", "ar") when from is not null => $"{person} يتنحى في {from}{role}",
+            ("leadership_change", _) when from is not null => $"{person} steps down at {from}{role}",
+            (_, "fr") when from is not null => $"{person} quitte {from}{role}",
+            (_, "ar") when from is not null => $"{person} يغادر {from}{role}",
+            (_, _) when from is not null => $"{person} leaves {from}{role}",
+            ("founding", "fr") when to is not null => $"{person} cofonde {to}{role}",
+            ("founding", "ar") when to is not null => $"{person} يؤسس {to}{role}",
+            ("founding", _) when to is not null => $"{person} co-founds {to}{role}",
+            (_, "fr") when to is not null => $"{person} rejoint {to}{role}",
+            (_, "ar") when to is not null => $"{person} ينضم إلى {to}{role}",
+            (_, _) when to is not null => $"{person} joins {to}{role}",
+            _ => null,
+        };
+    }
+
+    /// <summary>A name in the reader's script: the knowledge base's Arabic spelling for Arabic readers, else the canonical one.</summary>
+    private string? Name(string? name, string language)
+    {
+        if (name is null || language != "ar")
+        {
+            return name;
+        }
+
+        return knowledge.Find(name) is { ArabicNames.Count: > 0 } entity ? entity.ArabicNames[0] : name;
+    }
+}
