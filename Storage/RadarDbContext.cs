@@ -22,6 +22,10 @@ public abstract class RadarDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
 
+    public DbSet<KnowledgeEntityRecord> KnowledgeEntities => Set<KnowledgeEntityRecord>();
+
+    public DbSet<AffiliationRecord> Affiliations => Set<AffiliationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

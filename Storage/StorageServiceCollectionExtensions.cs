@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<StoryStore>();
         services.AddScoped<ChannelStore>();
         services.AddScoped<DeliveryStore>();
+        services.AddScoped<KnowledgeStore>();
         return services;
     }
 }

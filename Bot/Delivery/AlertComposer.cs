@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Radar.Bot.Chat;
+using Radar.Bot.Knowledge;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Stores;
 using FeedExtraction = Radar.Feeds.Extraction.Extraction;
@@ -7,7 +8,7 @@ using FeedExtraction = Radar.Feeds.Extraction.Extraction;
 namespace Radar.Bot.Delivery;
 
 /// <summary>Turns a due outbox row into the platform-neutral alert, in the channel's language.</summary>
-public sealed class AlertComposer(Headline headline)
+public sealed class AlertComposer(KnowledgeProvider knowledge)
 {
     public Alert Compose(DueDelivery delivery)
     {
@@ -17,7 +18,7 @@ public sealed class AlertComposer(Headline headline)
             delivery.StoryId, delivery.ExternalId, delivery.ThreadId, delivery.Title, ExtractiveSummary.Create(delivery.Summary), delivery.Link, delivery.Source,
             new DateTimeOffset(delivery.PublishedAt, TimeSpan.Zero), delivery.Matched)
         {
-            Headline = analysis is null ? null : headline.Render(analysis.Events, delivery.ChannelLanguage),
+            Headline = analysis is null ? null : knowledge.Current.Headline.Render(analysis.Events, delivery.ChannelLanguage),
             Topics = delivery.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries),
             People = analysis?.People ?? [],
             Orgs = analysis?.Orgs ?? [],

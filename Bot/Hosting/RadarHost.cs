@@ -9,6 +9,7 @@ using Radar.Bot.Commands.Latest;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
+using Radar.Bot.Knowledge;
 using Radar.Bot.Scheduling;
 using Radar.Feeds;
 using Radar.Storage;
@@ -123,6 +124,7 @@ public static class RadarHost
         services.AddScoped<ICommandHandler, LatestHandler>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<KnowledgeProvider>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<DeliveryDispatcher>();
         return services;

@@ -1,5 +1,6 @@
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Ingest;
+using Radar.Bot.Knowledge;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
@@ -9,6 +10,7 @@ namespace Radar.Bot.Hosting;
 public sealed partial class RadarInitializer(
     IServiceScopeFactory scopes,
     FeedSourcesProvider sources,
+    KnowledgeProvider knowledge,
     TimeProvider time,
     ILogger<RadarInitializer> logger) : IHostedService
 {
@@ -17,6 +19,7 @@ public sealed partial class RadarInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
         await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        await knowledge.InitializeAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow().UtcDateTime;
         var feeds = sources.Load();

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Radar.Bot.Knowledge;
 using Radar.Feeds;
 using Radar.Feeds.Clustering;
-using Radar.Feeds.Extraction;
 using Radar.Feeds.Fetching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
@@ -18,8 +18,7 @@ namespace Radar.Bot.Ingest;
 public sealed partial class FeedPoller(
     IServiceScopeFactory scopes,
     IOptions<FeedsOptions> options,
-    EventExtractor extractor,
-    StoryClusterer clusterer,
+    KnowledgeProvider knowledge,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
 {
@@ -121,7 +120,10 @@ public sealed partial class FeedPoller(
             ? null
             : entries.Where(e => e.Published >= now - FirstFetchWindow).OrderByDescending(e => e.Published).Take(FirstFetchAlerts).ToHashSet();
 
+        var knowledgeStore = services.GetRequiredService<KnowledgeStore>();
+        var runtime = knowledge.Current;
         var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
+        var learnt = 0;
         int added = 0, alerts = 0;
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
@@ -135,8 +137,8 @@ public sealed partial class FeedPoller(
                 }
 
                 added++;
-                var extraction = extractor.Extract(entry.Title, entry.Summary, entry.Language);
-                var signature = clusterer.Sign(entry.Link, entry.Title, extraction);
+                var extraction = runtime.Extractor.Extract(entry.Title, entry.Summary, entry.Language);
+                var signature = runtime.Clusterer.Sign(entry.Link, entry.Title, extraction);
                 var known = recent.FirstOrDefault(c => StoryClusterer.SameStory(signature, new StorySignature(c.Link, (ulong)c.TitleHash, c.TitleKey, c.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));
                 if (known is not null)
                 {
@@ -151,6 +153,7 @@ public sealed partial class FeedPoller(
                     string.Join('\n', signature.EventKeys), entry.Summary);
                 var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, understanding).ConfigureAwait(false);
                 recent.Add(new StoryCandidate(story.Id, story.Link, story.TitleHash, story.TitleKey, story.EventKeys));
+                learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, extraction, cancellationToken).ConfigureAwait(false);
                 if (alerting is null || alerting.Contains(entry))
                 {
                     var targets = await channels.SubscribedToEverythingAsync(cancellationToken).ConfigureAwait(false);
@@ -159,6 +162,11 @@ public sealed partial class FeedPoller(
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (learnt > 0)
+        {
+            await knowledge.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (added, alerts);

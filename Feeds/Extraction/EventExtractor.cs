@@ -383,8 +383,10 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         {
             var report = Report(reports, person.Entity, sentence);
             report.DescribedBy.AddRange(orgs.Where(o => !objects.Contains(o)).OrderBy(o => Math.Abs(o.Start - person.Start)).Select(o => o.Entity));
-            report.Role ??= cues.Where(c => (c.Kind is CueKind.Descriptor or CueKind.Appoint) && RoleWords.Contains(MatchText.Normalize(c.Surface)) && Math.Abs(c.Start - person.Start) <= 6)
-                .OrderBy(c => Math.Abs(c.Start - person.Start)).Select(c => RoleSuffix().Replace(c.Surface, string.Empty)).FirstOrDefault();
+            // The role that comes with the move: "joins as chief scientist", "Pineau, head of FAIR";
+            // a description before the name ("former Google researcher") is the old one.
+            report.Role ??= cues.Where(c => (c.Kind is CueKind.Descriptor or CueKind.Appoint) && RoleWords.Contains(MatchText.Normalize(c.Surface)) && c.Start >= person.End && c.Start - person.End <= 6)
+                .OrderBy(c => c.Start).Select(c => RoleSuffix().Replace(c.Surface, string.Empty)).FirstOrDefault();
         }
 
         return hiring;

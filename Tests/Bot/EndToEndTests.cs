@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Hosting;
 using Radar.Feeds.Model;
@@ -105,6 +106,28 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.StartsWith("Guillaume Lample: Meta → Mistral AI", headline, StringComparison.Ordinal);
         Assert.Contains("#talent · #launches", first, StringComparison.Ordinal);
         Assert.Empty(second.AlertTitles());
+    }
+
+    [Fact]
+    public async Task APersonFirstSeenInTheNewsIsLearntAndRecognisedNextTime()
+    {
+        var items = new List<Rss.Item> { new("Former Google researcher Jane Doe joins xAI", "https://news.test/jane-1", "j1", Recent, "She worked on Gemini.") };
+        _server.ServeFeed("/feed.xml", () => Rss.Document([.. items]), etag: "content");
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+
+        var first = await bot.RunOnceAsync();
+        // Only a known name is found here: nothing in this sentence introduces a new person.
+        items.Add(new("xAI confirms the exit of Jane Doe", "https://news.test/jane-2", "j2", Recent.AddMinutes(20), "The company did not say why."));
+        var second = await bot.RunOnceAsync();
+
+        Assert.Equal(["Jane Doe: Google → xAI"], first.AlertTitles());
+        Assert.Equal(["Jane Doe leaves xAI"], second.AlertTitles());
+        using var db = new Radar.Storage.SqliteRadarDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Radar.Storage.SqliteRadarDbContext>().UseSqlite($"Data Source={bot.DatabasePath}").Options);
+        var steps = db.Affiliations.Where(a => a.PersonId == "person:jane-doe").OrderBy(a => a.Id).ToList();
+        Assert.Equal(["xAI", "xAI"], steps.Select(s => s.OrgName));
+        Assert.All(steps, s => Assert.True(s.Reported));
+        Assert.Equal(Recent.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), steps[0].From); // joined: a start date
+        Assert.Equal(Recent.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), steps[1].To); // left: an end date
     }
 
     [Fact]

@@ -4,9 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Radar.Bot.Chat;
 using Radar.Bot.Delivery;
-using Radar.Feeds.Knowledge;
+using Radar.Bot.Knowledge;
 using Radar.Feeds.Model;
-using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -45,7 +44,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private DeliveryDispatcher Dispatcher() =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(new Headline(SeedKnowledge.Load())), _time, NullLogger<DeliveryDispatcher>.Instance);
+        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance)), _time, NullLogger<DeliveryDispatcher>.Instance);
 
     private async Task<DeliveryRecord> RowAsync()
     {

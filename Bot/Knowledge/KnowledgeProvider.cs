@@ -1,0 +1,78 @@
+using Radar.Feeds.Extraction;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Text;
+using Radar.Storage.Stores;
+
+namespace Radar.Bot.Knowledge;
+
+/// <summary>
+/// The knowledge the bot works with now: the seed synced into the database at start, plus what the
+/// news reported. Confident moves are learnt (a reported step in the person's path, with the story)
+/// and the matcher is rebuilt, so a person first seen in the news is recognised next time.
+/// </summary>
+public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeProvider time, ILogger<KnowledgeProvider> logger)
+{
+    /// <summary>Moves below this confidence are not learnt.</summary>
+    public const double MinConfidenceToLearn = 0.7;
+
+    private readonly IReadOnlyList<ModelFamily> _families = SeedKnowledge.ReadEntities().Families;
+    private volatile KnowledgeRuntime _current = KnowledgeRuntime.Create(SeedKnowledge.Load());
+
+    public KnowledgeRuntime Current => _current;
+
+    /// <summary>Syncs the seed into the database (idempotent) and loads everything known.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<KnowledgeStore>();
+            await store.SyncSeedAsync([.. SeedKnowledge.ReadEntities().Entities], time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var entities = await scope.ServiceProvider.GetRequiredService<KnowledgeStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        _current = KnowledgeRuntime.Create(new KnowledgeBase(entities, _families));
+        var reported = entities.Sum(e => e.Affiliations.Count(a => a.Reported));
+        LogLoaded(logger, entities.Count, reported);
+    }
+
+    /// <summary>Records the story's confident moves in the people's paths; returns how many steps were new.</summary>
+    public async Task<int> LearnAsync(KnowledgeStore store, long storyId, string? link, DateTimeOffset published, Extraction extraction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(extraction);
+        var knowledge = _current.Knowledge;
+        var learnt = 0;
+        var date = published.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var move in extraction.Moves)
+        {
+            var talentEvent = extraction.Events.FirstOrDefault(e => e.Person == move.Person);
+            if (talentEvent is null || talentEvent.Confidence < MinConfidenceToLearn)
+            {
+                continue;
+            }
+
+            var person = knowledge.Find(move.Person, EntityKind.Person) ?? new KnownEntity
+            {
+                Id = "person:" + string.Join('-', MatchText.Tokenize(move.Person).Select(t => t.Folded)),
+                Kind = EntityKind.Person,
+                Name = move.Person,
+                Reported = true,
+            };
+            var step = move.To is { } to
+                ? new Affiliation(to, knowledge.Find(to, EntityKind.Org)?.Id, talentEvent.Role, date, null, link, Reported: true)
+                : new Affiliation(move.From!, knowledge.Find(move.From!, EntityKind.Org)?.Id, talentEvent.Role, null, date, link, Reported: true);
+            learnt += await store.RecordMoveAsync(person, step, storyId, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return learnt;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Entities} people, organisations and models; {Reported} steps reported by the news")]
+    private static partial void LogLoaded(ILogger logger, int entities, int reported);
+}
