@@ -62,7 +62,7 @@ public sealed partial class DeliveryDispatcher(
         SendResult result;
         try
         {
-            result = await platform.SendAlertAsync(composer.Compose(delivery), cancellationToken).ConfigureAwait(false);
+            result = await platform.SendAlertAsync(await composer.ComposeAsync(delivery, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
 using Radar.Feeds;
+using Radar.Feeds.Summaries;
 using Radar.Storage;
 
 namespace Radar.Bot.Hosting;
@@ -16,3 +17,6 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
 
 [OptionsValidator]
 public sealed partial class HttpOptionsValidator : IValidateOptions<HttpOptions>;
+
+[OptionsValidator]
+public sealed partial class LlmOptionsValidator : IValidateOptions<LlmOptions>;

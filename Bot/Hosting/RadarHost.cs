@@ -12,6 +12,7 @@ using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Scheduling;
 using Radar.Feeds;
+using Radar.Feeds.Summaries;
 using Radar.Storage;
 
 namespace Radar.Bot.Hosting;
@@ -42,6 +43,7 @@ public static class RadarHost
         // Bind every section once now, so that a value of the wrong type is a clear start-up error.
         _ = ReadSection<FeedsOptions>(builder.Configuration, FeedsOptions.Section);
         _ = ReadSection<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section);
+        _ = ReadSection<LlmOptions>(builder.Configuration, LlmOptions.Section);
 
         builder.Services.AddRadarOptions();
         builder.Services.AddRadarFeeds();
@@ -92,6 +94,7 @@ public static class RadarHost
             [typeof(StorageOptions)] = StorageOptions.Section,
             [typeof(ConsoleOptions)] = ConsoleOptions.Section,
             [typeof(HttpOptions)] = HttpOptions.Section,
+            [typeof(LlmOptions)] = LlmOptions.Section,
         };
         return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
             failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
@@ -105,6 +108,8 @@ public static class RadarHost
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
         services.AddSingleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>();
         services.AddSingleton<IValidateOptions<FeedsOptions>, FeedSourcesValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
@@ -125,6 +130,7 @@ public static class RadarHost
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<KnowledgeProvider>();
+        services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<DeliveryDispatcher>();
         return services;

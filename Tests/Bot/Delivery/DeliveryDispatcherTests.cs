@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Radar.Bot.Chat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Model;
+using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -44,7 +47,10 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private DeliveryDispatcher Dispatcher() =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance)), _time, NullLogger<DeliveryDispatcher>.Instance);
+        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(
+            new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance),
+            new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
+            new MemoryCache(new MemoryCacheOptions())), _time, NullLogger<DeliveryDispatcher>.Instance);
 
     private async Task<DeliveryRecord> RowAsync()
     {

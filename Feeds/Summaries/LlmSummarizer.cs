@@ -1,0 +1,73 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI;
+
+namespace Radar.Feeds.Summaries;
+
+/// <summary>
+/// A two-sentence summary in the reader's language from an LLM (Microsoft.Extensions.AI's
+/// <see cref="IChatClient"/>), or null — when it is off, slow, failing or says nothing — so that the
+/// caller falls back to the extractive summary. Never throws.
+/// </summary>
+public sealed partial class LlmSummarizer : IDisposable
+{
+    private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal) { ["en"] = "English", ["fr"] = "French", ["ar"] = "Arabic" };
+    private readonly IChatClient? _client;
+    private readonly LlmOptions _options;
+    private readonly ILogger<LlmSummarizer> _logger;
+
+    public LlmSummarizer(IOptions<LlmOptions> options, ILogger<LlmSummarizer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        if (_options.Enabled)
+        {
+            var clientOptions = new OpenAIClientOptions
+            {
+                Endpoint = new Uri(_options.Endpoint!),
+                NetworkTimeout = _options.Timeout,
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // the fallback is instant; retries only delay the alert
+            };
+            _client = new OpenAIClient(new ApiKeyCredential(_options.ApiKey ?? "none"), clientOptions).GetChatClient(_options.Model).AsIChatClient();
+        }
+    }
+
+    public bool Enabled => _client is not null;
+
+    public async Task<string?> SummarizeAsync(string title, string summary, string language, CancellationToken cancellationToken)
+    {
+        if (_client is null)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        var readerLanguage = LanguageNames.GetValueOrDefault(language, "English");
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, $"You summarise AI-industry news for a chat alert. Answer in {readerLanguage} only, in at most two sentences and {ExtractiveSummary.MaxLength} characters. Keep the names of people, companies and models as they are written. No preamble, no markdown."),
+            new(ChatRole.User, title + "\n\n" + summary),
+        ];
+        try
+        {
+            var response = await _client.GetResponseAsync(messages, new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 200 }, timeout.Token).ConfigureAwait(false);
+            var text = response.Text?.Trim();
+            return string.IsNullOrEmpty(text) ? null : ExtractiveSummary.Create(text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        {
+            LogFallback(_logger, e.GetType().Name, e.Message);
+            return null;
+        }
+    }
+
+    public void Dispose() => _client?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM summary unavailable ({Kind}: {Reason}); using the extractive summary")]
+    private static partial void LogFallback(ILogger logger, string kind, string reason);
+}
