@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ChannelStore>();
         services.AddScoped<DeliveryStore>();
         services.AddScoped<KnowledgeStore>();
+        services.AddScoped<SubscriptionStore>();
         return services;
     }
 }

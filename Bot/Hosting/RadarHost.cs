@@ -130,6 +130,7 @@ public static class RadarHost
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<KnowledgeProvider>();
+        services.AddSingleton<SubscriptionIndexProvider>();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<DeliveryDispatcher>();

@@ -19,6 +19,7 @@ public sealed partial class FeedPoller(
     IServiceScopeFactory scopes,
     IOptions<FeedsOptions> options,
     KnowledgeProvider knowledge,
+    SubscriptionIndexProvider subscriptions,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
 {
@@ -112,7 +113,6 @@ public sealed partial class FeedPoller(
         var db = services.GetRequiredService<RadarDbContext>();
         var entryStore = services.GetRequiredService<EntryStore>();
         var stories = services.GetRequiredService<StoryStore>();
-        var channels = services.GetRequiredService<ChannelStore>();
         var deliveries = services.GetRequiredService<DeliveryStore>();
 
         // A feed's first batch: only the few most recent alert; the rest is remembered silently.
@@ -123,6 +123,7 @@ public sealed partial class FeedPoller(
         var knowledgeStore = services.GetRequiredService<KnowledgeStore>();
         var runtime = knowledge.Current;
         var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
+        var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
         var learnt = 0;
         int added = 0, alerts = 0;
         foreach (var entry in entries.OrderBy(e => e.Published))
@@ -156,8 +157,9 @@ public sealed partial class FeedPoller(
                 learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, extraction, cancellationToken).ConfigureAwait(false);
                 if (alerting is null || alerting.Contains(entry))
                 {
-                    var targets = await channels.SubscribedToEverythingAsync(cancellationToken).ConfigureAwait(false);
-                    alerts += await deliveries.EnqueueAsync(story.Id, targets, "all", now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
+                    var targets = index.Match(runtime.Facts(extraction, entry.Title, entry.Summary))
+                        .Select(s => (s.ChannelId, s.Describe(id => runtime.Knowledge.Get(id)?.Name ?? id)));
+                    alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

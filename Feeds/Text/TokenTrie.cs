@@ -81,6 +81,36 @@ public sealed class TokenTrie<T>
         return best;
     }
 
+    /// <summary>Every phrase starting at token <paramref name="start"/>, short and long ("Llama" and "Llama 4").</summary>
+    public IEnumerable<T> AllAt(IReadOnlyList<Token> tokens, int start)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        foreach (var first in FirstWordForms(tokens[start].Folded))
+        {
+            if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
+            {
+                continue;
+            }
+
+            var end = start + 1;
+            while (true)
+            {
+                foreach (var value in node.Values ?? [])
+                {
+                    yield return value;
+                }
+
+                if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
+                {
+                    break;
+                }
+
+                node = next;
+                end++;
+            }
+        }
+    }
+
     /// <summary>Follows the trie from <paramref name="first"/> as far as the tokens go; keeps the longer of the match found and <paramref name="best"/>.</summary>
     private TrieMatch<T>? Walk(IReadOnlyList<Token> tokens, int start, string first, TrieMatch<T>? best)
     {

@@ -41,10 +41,38 @@ public sealed class ChannelStore(RadarDbContext db)
         return channel.Id;
     }
 
-    /// <summary>Active channels with an unfiltered <c>all</c> subscription: they get every story.</summary>
-    public async Task<IReadOnlyList<long>> SubscribedToEverythingAsync(CancellationToken cancellationToken) =>
-        await db.Subscriptions.AsNoTracking()
-            .Where(s => s.Topic == "all" && s.Org == null && s.Person == null && s.Model == null && s.Keyword == null && s.SourceLanguage == null)
-            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => c.Id)
-            .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+    public Task<ChannelRecord?> FindAsync(string platform, string externalId, CancellationToken cancellationToken) =>
+        db.Channels.SingleOrDefaultAsync(c => c.Platform == platform && c.ExternalId == externalId && c.ThreadId == string.Empty, cancellationToken);
+
+    public Task<ChannelRecord?> GetAsync(long id, CancellationToken cancellationToken) => db.Channels.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task SetLanguageAsync(long channelId, string language, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+        channel.Language = language;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The channel is gone or refuses us: no more deliveries, subscriptions kept. Returns false if it was inactive already.</summary>
+    public async Task<bool> DeactivateAsync(long channelId, string reason, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+        if (!channel.Active)
+        {
+            return false;
+        }
+
+        channel.Active = false;
+        channel.InactiveReason = reason.Length > 500 ? reason[..500] : reason;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task ReactivateAsync(long channelId, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+        channel.Active = true;
+        channel.InactiveReason = null;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -6,12 +6,12 @@ namespace Radar.Storage.Stores;
 /// <summary>The outbox. A (story, channel) pair is queued at most once, enforced by a unique key.</summary>
 public sealed class DeliveryStore(RadarDbContext db)
 {
-    /// <summary>Queues the story for each channel that does not have it yet; returns how many rows were added.</summary>
-    public async Task<int> EnqueueAsync(long storyId, IEnumerable<long> channelIds, string? matched, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Queues the story for each channel that does not have it yet, with why it matched; returns how many rows were added.</summary>
+    public async Task<int> EnqueueAsync(long storyId, IEnumerable<(long ChannelId, string Matched)> targets, DateTime now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channelIds);
+        ArgumentNullException.ThrowIfNull(targets);
         var added = 0;
-        foreach (var channelId in channelIds)
+        foreach (var (channelId, matched) in targets)
         {
             var row = new DeliveryRecord { StoryId = storyId, ChannelId = channelId, State = DeliveryState.Pending, CreatedAt = now, NextAttemptAt = now, Matched = matched };
             db.Deliveries.Add(row);

@@ -21,8 +21,9 @@ public sealed class EndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    /// <summary>An on-topic item (Radar alerts on talent and launches only): a distinct model launch per number.</summary>
     private static Rss.Item Item(int n, DateTimeOffset? published = null) =>
-        new($"Story number {n}", $"https://news.test/story/{n}", $"guid-{n}", published ?? Recent.AddMinutes(n), $"Summary of story {n}.");
+        new($"OpenAI launches GPT-{n}", $"https://news.test/story/{n}", $"guid-{n}", published ?? Recent.AddMinutes(n), $"The model number {n} is available today.");
 
     [Fact]
     public async Task EachEntryAlertsExactlyOnceAcrossPollsChangesAndRestarts()
@@ -37,9 +38,9 @@ public sealed class EndToEndTests : IAsyncLifetime
         var changed = await bot.RunOnceAsync();
         var again = await bot.RunOnceAsync();
 
-        Assert.Equal(["Story number 1", "Story number 2"], first.AlertTitles());
+        Assert.Equal(["OpenAI launches GPT-1", "OpenAI launches GPT-2"], first.AlertTitles());
         Assert.Empty(unchanged.AlertTitles());
-        Assert.Equal(["Story number 3"], changed.AlertTitles());
+        Assert.Equal(["OpenAI launches GPT-3"], changed.AlertTitles());
         Assert.Empty(again.AlertTitles());
         Assert.Contains(_server.Requests, r => r.Path == "/feed.xml" && r.Headers.IfNoneMatch.Count > 0);
     }
@@ -54,7 +55,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             {
                 fetch++;
                 return Rss.Document(
-                    new Rss.Item("Mistral raises a new round", "https://news.test/mistral", $"rotating-{fetch}-a", DateTimeOffset.UtcNow.AddMinutes(-fetch)),
+                    new Rss.Item("Mistral AI releases Magistral 2", "https://news.test/mistral", $"rotating-{fetch}-a", DateTimeOffset.UtcNow.AddMinutes(-fetch)),
                     new Rss.Item("Meta delays Behemoth", "https://news.test/behemoth", $"rotating-{fetch}-b", DateTimeOffset.UtcNow.AddMinutes(-fetch - 1)));
             },
             etag: "content");
@@ -82,8 +83,8 @@ public sealed class EndToEndTests : IAsyncLifetime
         items = [.. items, Item(9)];
         var next = await bot.RunOnceAsync();
 
-        Assert.Equal(["Story number 4", "Story number 5", "Story number 6", "Story number 7", "Story number 8"], first.AlertTitles());
-        Assert.Equal(["Story number 9"], next.AlertTitles());
+        Assert.Equal(["OpenAI launches GPT-4", "OpenAI launches GPT-5", "OpenAI launches GPT-6", "OpenAI launches GPT-7", "OpenAI launches GPT-8"], first.AlertTitles());
+        Assert.Equal(["OpenAI launches GPT-9"], next.AlertTitles());
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class EndToEndTests : IAsyncLifetime
 
         Assert.Contains("/latest [count ≤ 10]", output, StringComparison.Ordinal);
         Assert.Contains("#1 Test feed — ok, last success", output, StringComparison.Ordinal);
-        Assert.Contains("Story number 1 — https://news.test/story/1", output, StringComparison.Ordinal);
+        Assert.Contains("OpenAI launches GPT-1 — https://news.test/story/1", output, StringComparison.Ordinal);
         Assert.Contains("count must be a whole number from 1 to 10.", output, StringComparison.Ordinal);
         Assert.Contains("Unknown command /unknown. Try /help.", output, StringComparison.Ordinal);
     }
@@ -160,7 +161,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         var output = await bot.RunOnceAsync("/feeds\n");
         var status = await bot.RunOnceAsync("/feeds\n");
 
-        Assert.Equal(["Story number 1"], output.AlertTitles());
+        Assert.Equal(["OpenAI launches GPT-1"], output.AlertTitles());
         Assert.Contains("Broken — FAILING ×1: HttpStatus: HTTP 500", status, StringComparison.Ordinal);
     }
 
@@ -175,7 +176,7 @@ public sealed class EndToEndTests : IAsyncLifetime
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["reply", "alert"], lines.Select(l => l.GetProperty("type").GetString()));
-        Assert.Equal("Story number 1", lines[1].GetProperty("title").GetString());
+        Assert.Equal("OpenAI launches GPT-1", lines[1].GetProperty("title").GetString());
         Assert.Equal("https://news.test/story/1", lines[1].GetProperty("links")[0].GetString());
     }
 

@@ -36,7 +36,7 @@ public sealed class ProcessTests
     {
         using var folder = new TempDirectory();
         await using var server = await FeedServer.StartAsync();
-        server.ServeFeed("/feed.xml", () => Rss.Document(new Rss.Item("Hello", "https://news.test/hello", "1", DateTimeOffset.UtcNow)));
+        server.ServeFeed("/feed.xml", () => Rss.Document(new Rss.Item("OpenAI launches GPT-7", "https://news.test/hello", "1", DateTimeOffset.UtcNow)));
         string[] settings = ["--Radar:Http:Port=0", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Feeds:Sources:0:Name=Local", $"--Radar:Feeds:Sources:0:Url={server.Url("/feed.xml")}"];
         var opml = Path.Combine(folder.Path, "feeds.opml");
         await File.WriteAllTextAsync(opml, Radar.Feeds.Parsing.OpmlReader.Write([new Radar.Feeds.Model.FeedSource("Local", server.Url("/feed.xml"))], "test"));
@@ -54,7 +54,7 @@ public sealed class ProcessTests
         Assert.Equal(ExitCodes.DatabaseInUse, secondExit);
         Assert.Contains("is in use by another Radar process", second.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, firstExit);
-        Assert.Contains("┏━ Hello", first.Output, StringComparison.Ordinal);
+        Assert.Contains("┏━ OpenAI launches GPT-7", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Path, "data", "radar.db")), "the database is created under the working directory");
     }
 }

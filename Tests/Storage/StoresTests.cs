@@ -78,8 +78,8 @@ public sealed class StoresTests : IAsyncLifetime
         var channel = await new ChannelStore(db).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
         var deliveries = new DeliveryStore(db);
 
-        Assert.Equal(1, await deliveries.EnqueueAsync(story.Id, [channel], "all", Now, CancellationToken.None));
-        Assert.Equal(0, await deliveries.EnqueueAsync(story.Id, [channel, channel], "all", Now, CancellationToken.None));
+        Assert.Equal(1, await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None));
+        Assert.Equal(0, await deliveries.EnqueueAsync(story.Id, [(channel, "all"), (channel, "all")], Now, CancellationToken.None));
         Assert.Equal(1, await db.Deliveries.CountAsync());
     }
 

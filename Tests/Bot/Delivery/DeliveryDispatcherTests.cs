@@ -37,7 +37,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
         var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
         var channel = await new ChannelStore(db).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
-        await new DeliveryStore(db).EnqueueAsync(story.Id, [channel], "all", now, CancellationToken.None);
+        await new DeliveryStore(db).EnqueueAsync(story.Id, [(channel, "all")], now, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

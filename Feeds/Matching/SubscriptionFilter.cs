@@ -1,0 +1,51 @@
+namespace Radar.Feeds.Matching;
+
+/// <summary>
+/// One subscription as the matcher sees it: a topic (<c>talent</c>, <c>launches</c> or <c>all</c>)
+/// and optional filters that must all hold: entity ids, a keyword phrase, a source language.
+/// </summary>
+public sealed record SubscriptionFilter(
+    long Id,
+    long ChannelId,
+    string Topic,
+    string? OrgId = null,
+    string? PersonId = null,
+    string? ModelId = null,
+    string? Keyword = null,
+    string? SourceLanguage = null)
+{
+    public IEnumerable<string> EntityIds => new[] { PersonId, ModelId, OrgId }.OfType<string>();
+
+    /// <summary>"talent org:Meta" — what the alert's footer says about why it was sent.</summary>
+    public string Describe(Func<string, string> entityName)
+    {
+        ArgumentNullException.ThrowIfNull(entityName);
+        var parts = new List<string> { Topic };
+        if (OrgId is not null)
+        {
+            parts.Add("org:" + entityName(OrgId));
+        }
+
+        if (PersonId is not null)
+        {
+            parts.Add("person:" + entityName(PersonId));
+        }
+
+        if (ModelId is not null)
+        {
+            parts.Add("model:" + entityName(ModelId));
+        }
+
+        if (Keyword is not null)
+        {
+            parts.Add($"keyword:\"{Keyword}\"");
+        }
+
+        if (SourceLanguage is not null)
+        {
+            parts.Add("lang:" + SourceLanguage);
+        }
+
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Radar.Feeds.Matching;
+using Radar.Storage.Entities;
+
+namespace Radar.Storage.Stores;
+
+/// <summary>Subscriptions: what each channel asked for.</summary>
+public sealed class SubscriptionStore(RadarDbContext db)
+{
+    public async Task<SubscriptionRecord> AddAsync(SubscriptionRecord subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        db.Subscriptions.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return subscription;
+    }
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> ListAsync(long channelId, CancellationToken cancellationToken) =>
+        await db.Subscriptions.AsNoTracking().Where(s => s.ChannelId == channelId).OrderBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Removes one subscription of the channel (or all when <paramref name="id"/> is null); returns how many went.</summary>
+    public Task<int> RemoveAsync(long channelId, long? id, CancellationToken cancellationToken) =>
+        db.Subscriptions.Where(s => s.ChannelId == channelId && (id == null || s.Id == id)).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The subscriptions of active channels, for the matcher.</summary>
+    public async Task<IReadOnlyList<SubscriptionFilter>> ActiveFiltersAsync(CancellationToken cancellationToken) =>
+        await db.Subscriptions.AsNoTracking()
+            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => s)
+            .OrderBy(s => s.Id)
+            .Select(s => new SubscriptionFilter(s.Id, s.ChannelId, s.Topic, s.Org, s.Person, s.Model, s.Keyword, s.SourceLanguage))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+}
