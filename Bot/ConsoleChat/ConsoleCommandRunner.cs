@@ -15,8 +15,23 @@ public sealed class ConsoleCommandRunner(CommandDispatcher dispatcher, ConsoleOu
             return;
         }
 
-        // The person at the console owns the process: they may manage its channel.
-        var (request, error) = CommandText.Parse(line, ConsolePlatform.PlatformName, ConsolePlatform.ChannelId, "console", canManage: true);
+        // "#research /subscribe …" acts in another console channel, so one terminal can try several.
+        var channel = ConsolePlatform.ChannelId;
+        var trimmed = line.TrimStart();
+        if (trimmed.StartsWith('#'))
+        {
+            var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+            channel = space < 0 ? trimmed[1..] : trimmed[1..space];
+            line = space < 0 ? string.Empty : trimmed[(space + 1)..];
+            if (channel.Length is 0 or > 64 || !channel.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+            {
+                output.WriteReply("channel", Reply.Error("A console channel is #name with letters, digits, - or _ (at most 64)."));
+                return;
+            }
+        }
+
+        // The person at the console owns the process: they may manage its channels.
+        var (request, error) = CommandText.Parse(line, ConsolePlatform.PlatformName, channel, "console", canManage: true);
         if (request is null)
         {
             output.WriteReply(line.Trim().Split(' ')[0].TrimStart('/'), Reply.Error(error!));

@@ -26,6 +26,7 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
                 new
                 {
                     type = "alert",
+                    channel = alert.ChannelExternalId,
                     story = alert.StoryId.ToString(CultureInfo.InvariantCulture),
                     headline = alert.Headline ?? alert.Title,
                     title = alert.Title,
@@ -43,7 +44,8 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
         }
 
         var block = new StringBuilder();
-        block.AppendLine("┏━ " + (alert.Headline ?? alert.Title));
+        var label = alert.ChannelExternalId == ConsolePlatform.ChannelId ? string.Empty : $"[#{alert.ChannelExternalId}] ";
+        block.AppendLine("┏━ " + label + (alert.Headline ?? alert.Title));
         if (alert.Headline is not null)
         {
             block.AppendLine("┃  " + alert.Title);

@@ -28,6 +28,9 @@ public sealed partial class FeedPoller(
 
     public const int FirstFetchAlerts = 5;
 
+    /// <summary>Names stay readable in the stored analysis (no \u escapes), so stories can be found by name.</summary>
+    private static readonly JsonSerializerOptions AnalysisJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly SemaphoreSlim _storeGate = new(1, 1);
 
     /// <summary>Polls the due feeds, or every enabled feed when <paramref name="dueOnly"/> is false (the --once run).</summary>
@@ -150,7 +153,7 @@ public sealed partial class FeedPoller(
                 }
 
                 var understanding = new StoryUnderstanding(
-                    string.Join(',', extraction.Topics), JsonSerializer.Serialize(extraction), (long)signature.TitleHash, signature.TitleKey,
+                    string.Join(',', extraction.Topics), JsonSerializer.Serialize(extraction, AnalysisJson), (long)signature.TitleHash, signature.TitleKey,
                     string.Join('\n', signature.EventKeys), entry.Summary);
                 var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, understanding).ConfigureAwait(false);
                 recent.Add(new StoryCandidate(story.Id, story.Link, story.TitleHash, story.TitleKey, story.EventKeys));

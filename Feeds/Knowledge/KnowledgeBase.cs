@@ -57,6 +57,74 @@ public sealed class KnowledgeBase
         return match is null || match.End != tokens.Count ? null : Choose(match.Values, kind);
     }
 
+    /// <summary>
+    /// The entities a name may stand for when it is not an exact spelling: every one whose spelling
+    /// contains all the query's words ("Lample"), else the closest spellings by edit distance
+    /// ("Guillame Lample"), best first.
+    /// </summary>
+    public List<KnownEntity> Suggest(string name, EntityKind? kind = null, int max = 5)
+    {
+        var query = MatchText.Normalize(name);
+        if (query.Length == 0)
+        {
+            return [];
+        }
+
+        var words = query.Split(' ');
+        var spellings = _byId.Values.Where(e => kind is null || e.Kind == kind)
+            .SelectMany(e => e.Aliases.Prepend(e.Name).Concat(e.ArabicNames).Select(a => (Entity: e, Spelling: MatchText.Normalize(a))))
+            .ToList();
+        var containing = spellings.Where(s => words.All(w => s.Spelling.Split(' ').Contains(w))).Select(s => s.Entity).DistinctBy(e => e.Id).Take(max).ToList();
+        if (containing.Count > 0)
+        {
+            return containing;
+        }
+
+        var allowed = Math.Max(2, query.Length / 5);
+        return [.. spellings
+            .Select(s => (s.Entity, Distance: EditDistance(query, s.Spelling)))
+            .Where(s => s.Distance <= allowed)
+            .OrderBy(s => s.Distance)
+            .Select(s => s.Entity)
+            .DistinctBy(e => e.Id)
+            .Take(max)];
+    }
+
+    /// <summary>The closest spellings whatever the distance, for "did you mean".</summary>
+    public List<KnownEntity> Closest(string name, EntityKind? kind = null, int max = 3)
+    {
+        var query = MatchText.Normalize(name);
+        return [.. _byId.Values.Where(e => kind is null || e.Kind == kind)
+            .Select(e => (Entity: e, Distance: e.Aliases.Prepend(e.Name).Concat(e.ArabicNames).Min(a => EditDistance(query, MatchText.Normalize(a)))))
+            .OrderBy(s => s.Distance)
+            .Take(max)
+            .Select(s => s.Entity)];
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     /// <summary>The organisation alerts name for this one: the parent of a unit, else itself.</summary>
     public KnownEntity OutputOrg(KnownEntity org) => Get(org.UnitOfId) ?? org;
 

@@ -50,7 +50,30 @@ public sealed class StoryStore(RadarDbContext db)
     public Task<int> SourceCountAsync(long storyId, CancellationToken cancellationToken) =>
         db.Entries.CountAsync(e => e.StoryId == storyId, cancellationToken);
 
-    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken) =>
-        await db.Stories.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>The most recent stories, optionally on a topic and naming an entity (by canonical name).</summary>
+    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, string? topic = null, string? name = null)
+    {
+        var query = db.Stories.AsNoTracking();
+        if (topic == "all")
+        {
+            query = query.Where(s => s.Topics != string.Empty);
+        }
+        else if (topic is not null)
+        {
+            query = query.Where(s => s.Topics.Contains(topic));
+        }
+
+        if (name is not null)
+        {
+            var quoted = "\"" + name + "\"";
+            query = query.Where(s => s.Analysis != null && s.Analysis.Contains(quoted));
+        }
+
+        return await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stories whose title or summary contain the text, most recent first.</summary>
+    public async Task<IReadOnlyList<StoryRecord>> SearchAsync(string text, int count, CancellationToken cancellationToken) =>
+        await db.Stories.AsNoTracking().Where(s => s.Title.Contains(text) || s.Summary.Contains(text))
+            .OrderByDescending(s => s.PublishedAt).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -140,7 +140,8 @@ public sealed class EndToEndTests : IAsyncLifetime
 
         var output = await bot.RunOnceAsync("/help\n/feeds\n/latest 1\n/latest 50\n/unknown\n");
 
-        Assert.Contains("/latest [count ≤ 10]", output, StringComparison.Ordinal);
+        Assert.Contains("/latest [topic:talent|launches] [org:X] [count ≤ 10]", output, StringComparison.Ordinal);
+        Assert.Contains("/whois <name>", output, StringComparison.Ordinal);
         Assert.Contains("#1 Test feed — ok, last success", output, StringComparison.Ordinal);
         Assert.Contains("OpenAI launches GPT-1 — https://news.test/story/1", output, StringComparison.Ordinal);
         Assert.Contains("count must be a whole number from 1 to 10.", output, StringComparison.Ordinal);

@@ -1,34 +1,68 @@
 using System.Globalization;
 using Radar.Bot.Chat;
+using Radar.Bot.Knowledge;
+using Radar.Feeds.Knowledge;
+using Radar.Storage.Entities;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Latest;
 
-/// <summary><c>/latest [count]</c>: the most recent stories, at most ten.</summary>
-public sealed class LatestHandler(StoryStore stories) : ICommandHandler
+/// <summary><c>/latest [topic] [org] [count ≤ 10]</c>: the most recent stories.</summary>
+public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledge) : ICommandHandler
 {
     public const int MaxCount = 10;
 
     public string Name => "latest";
 
-    public string Help => $"/latest [count ≤ {MaxCount}] — the most recent stories";
+    public string Help => $"/latest [topic:talent|launches] [org:X] [count ≤ {MaxCount}] — the most recent stories";
+
+    public static string Line(StoryRecord story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return $"{story.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {story.Source} · {story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}";
+    }
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var text = request.Options.GetValueOrDefault("count") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null) ?? "5";
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxCount)
+        string? topic = request.Options.GetValueOrDefault("topic"), count = request.Options.GetValueOrDefault("count");
+        foreach (var argument in request.Arguments)
+        {
+            if (argument is "talent" or "launches" or "all")
+            {
+                topic = argument;
+            }
+            else
+            {
+                count ??= argument;
+            }
+        }
+
+        if (!int.TryParse(count ?? "5", NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxCount)
         {
             return Reply.Error($"count must be a whole number from 1 to {MaxCount}.");
         }
 
-        var latest = await stories.LatestAsync(count, cancellationToken).ConfigureAwait(false);
-        if (latest.Count == 0)
+        if (topic is not (null or "talent" or "launches" or "all"))
         {
-            return new Reply("Latest stories", ["No stories yet: the feeds have not brought anything new."]);
+            return Reply.Error("topic must be talent, launches or all.");
         }
 
-        var lines = latest.Select(s => $"{s.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {s.Source} · {s.Title}{(s.Link is null ? string.Empty : " — " + s.Link)}").ToList();
-        return new Reply("Latest stories", lines);
+        string? org = null;
+        if (request.Options.GetValueOrDefault("org") is { } orgName)
+        {
+            var found = knowledge.Current.Knowledge.Find(orgName, EntityKind.Org);
+            if (found is null)
+            {
+                return Reply.Error($"Unknown organisation '{orgName}'. Did you mean: {string.Join(", ", knowledge.Current.Knowledge.Closest(orgName, EntityKind.Org).Select(e => e.Name))}?");
+            }
+
+            org = knowledge.Current.Knowledge.OutputOrg(found).Name;
+        }
+
+        var latest = await stories.LatestAsync(n, cancellationToken, topic, org).ConfigureAwait(false);
+        return latest.Count == 0
+            ? new Reply("Latest stories", ["No stories yet: the feeds have not brought anything new."])
+            : new Reply("Latest stories", [.. latest.Select(Line)]);
     }
 }

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Radar.Bot.Chat;
+using Radar.Bot.Ingest;
+using Radar.Bot.Knowledge;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Matching;
+using Radar.Feeds.Text;
+using Radar.Storage.Entities;
+using Radar.Storage.Stores;
+
+namespace Radar.Bot.Commands.Subscribe;
+
+/// <summary>
+/// <c>/subscribe topic:&lt;talent|launches|all&gt; [org] [person] [model] [keyword] [lang]</c>: names are
+/// resolved through the knowledge base in any spelling; an unknown name gets suggestions instead of
+/// a filter that would never match.
+/// </summary>
+public sealed class SubscribeHandler(ChannelContext context, ChannelStore channels, SubscriptionStore subscriptions, SubscriptionIndexProvider index, KnowledgeProvider knowledge, TimeProvider time) : ICommandHandler
+{
+    public const int MaxKeywordLength = 100;
+
+    private static readonly string[] Topics = ["talent", "launches", "all"];
+    private static readonly string[] Languages = ["en", "ar", "fr"];
+
+    public string Name => "subscribe";
+
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] — alerts for this channel";
+
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.CanManageChannel)
+        {
+            return Reply.Error(ChannelContext.ManageOnly);
+        }
+
+        var topic = (request.Options.GetValueOrDefault("topic") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
+        if (topic is null || !Topics.Contains(topic))
+        {
+            return Reply.Error("topic must be talent, launches or all, e.g. /subscribe topic:talent org:Meta");
+        }
+
+        var unknown = request.Options.Keys.Except(["topic", "org", "person", "model", "keyword", "lang", "digest"], StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        if (unknown is not null)
+        {
+            return Reply.Error($"Unknown option {unknown}:. Options: topic, org, person, model, keyword, lang.");
+        }
+
+        if (request.Options.ContainsKey("digest"))
+        {
+            return Reply.Error("Digests are not available yet; subscribe without digest: for instant alerts.");
+        }
+
+        var resolved = new Dictionary<EntityKind, KnownEntity>();
+        foreach (var (option, kind) in new[] { ("org", EntityKind.Org), ("person", EntityKind.Person), ("model", EntityKind.Model) })
+        {
+            if (request.Options.GetValueOrDefault(option) is not { } name)
+            {
+                continue;
+            }
+
+            var entity = Resolve(name, kind, out var error);
+            if (entity is null)
+            {
+                return Reply.Error(error!);
+            }
+
+            resolved[kind] = entity;
+        }
+
+        var keyword = request.Options.GetValueOrDefault("keyword")?.Trim();
+        if (keyword is { Length: 0 or > MaxKeywordLength })
+        {
+            return Reply.Error($"keyword must be 1 to {MaxKeywordLength} characters of plain text.");
+        }
+
+        var language = request.Options.GetValueOrDefault("lang")?.ToLowerInvariant();
+        if (language is not null && !Languages.Contains(language))
+        {
+            return Reply.Error("lang must be en, ar or fr.");
+        }
+
+        var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!channel.Active)
+        {
+            await channels.ReactivateAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = await subscriptions.AddAsync(
+            new SubscriptionRecord
+            {
+                ChannelId = channel.Id,
+                Topic = topic,
+                Org = resolved.GetValueOrDefault(EntityKind.Org)?.Id,
+                Person = resolved.GetValueOrDefault(EntityKind.Person)?.Id,
+                Model = resolved.GetValueOrDefault(EntityKind.Model)?.Id,
+                Keyword = keyword,
+                SourceLanguage = language,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken).ConfigureAwait(false);
+        index.Invalidate();
+        var filter = new SubscriptionFilter(record.Id, channel.Id, record.Topic, record.Org, record.Person, record.Model, record.Keyword, record.SourceLanguage);
+        var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id);
+        return new Reply($"Subscribed #{record.Id.ToString(CultureInfo.InvariantCulture)}: {description}", [channel.Active ? "Alerts will arrive here as stories break. Try /preview." : "This channel was inactive; it is active again."]);
+    }
+
+    private KnownEntity? Resolve(string name, EntityKind kind, out string? error)
+    {
+        var knowledgeBase = knowledge.Current.Knowledge;
+        var exact = knowledgeBase.Find(name, kind);
+        if (exact is not null)
+        {
+            error = null;
+            return knowledgeBase.OutputOrg(exact) is var output && kind == EntityKind.Org ? output : exact;
+        }
+
+        // A unique partial name ("Lample") is taken; a typo is not: the user confirms the spelling.
+        var candidates = knowledgeBase.Suggest(name, kind);
+        var words = MatchText.Normalize(name).Split(' ');
+        if (candidates.Count == 1 && candidates[0].Aliases.Prepend(candidates[0].Name).Concat(candidates[0].ArabicNames)
+                .Any(spelling => words.All(MatchText.Normalize(spelling).Split(' ').Contains)))
+        {
+            error = null;
+            return candidates[0];
+        }
+
+        var label = kind switch { EntityKind.Org => "organisation", EntityKind.Person => "person", _ => "model" };
+        var suggestions = (candidates.Count > 0 ? candidates : knowledgeBase.Closest(name, kind)).Select(e => e.Name);
+        error = candidates.Count > 1
+            ? $"'{name}' could be: {string.Join(", ", suggestions)}. Please be more precise."
+            : $"Unknown {label} '{name}'. Did you mean: {string.Join(", ", suggestions)}?";
+        return null;
+    }
+}

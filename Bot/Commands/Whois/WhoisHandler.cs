@@ -1,0 +1,184 @@
+using System.Globalization;
+using Radar.Bot.Chat;
+using Radar.Bot.Knowledge;
+using Radar.Feeds.Knowledge;
+using Radar.Storage.Stores;
+
+namespace Radar.Bot.Commands.Whois;
+
+/// <summary>
+/// <c>/whois &lt;name&gt;</c>: a person's path (current role and organisation, earlier steps with dates,
+/// notes, spellings in every script, what the news reported, the last stories), an organisation's
+/// founders and movements, a model's maker, date and status. Tolerant of case, accents, Arabic
+/// script and typos; ambiguous names list candidates; unknown names get the closest.
+/// </summary>
+public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories) : ICommandHandler
+{
+    public const int StoryCount = 3;
+
+    public string Name => "whois";
+
+    public string Help => "/whois <name> — a person's path, an organisation or a model";
+
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = string.Join(' ', request.Arguments.Concat(request.Options.Select(o => o.Key + ":" + o.Value))).Trim();
+        if (name.Length == 0)
+        {
+            return Reply.Error("Who? /whois Guillaume Lample");
+        }
+
+        var knowledgeBase = knowledge.Current.Knowledge;
+        var entity = knowledgeBase.Find(name);
+        if (entity is null)
+        {
+            var candidates = knowledgeBase.Suggest(name);
+            if (candidates.Count > 1)
+            {
+                return new Reply($"'{name}' could be several", [.. candidates.Select(c => $"{c.Name} ({Kind(c)}) — /whois {c.Name}")]);
+            }
+
+            if (candidates.Count == 0)
+            {
+                return Reply.Error($"I don't know '{name}'. Closest: {string.Join(", ", knowledgeBase.Closest(name).Select(c => c.Name))}.");
+            }
+
+            entity = candidates[0];
+        }
+
+        var lines = entity.Kind switch
+        {
+            EntityKind.Person => Person(entity, knowledgeBase),
+            EntityKind.Org => Org(entity, knowledgeBase),
+            _ => Model(entity, knowledgeBase),
+        };
+        var mentioning = await stories.LatestAsync(StoryCount, cancellationToken, name: entity.Kind == EntityKind.Org ? knowledgeBase.OutputOrg(entity).Name : entity.Name).ConfigureAwait(false);
+        lines.AddRange(mentioning.Select(s => $"Story: {s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · {s.Title}{(s.Link is null ? string.Empty : " — " + s.Link)}"));
+        var spellings = entity.Aliases.Concat(entity.ArabicNames).Distinct(StringComparer.Ordinal).ToList();
+        if (spellings.Count > 0)
+        {
+            lines.Add("Also written: " + string.Join(" · ", spellings));
+        }
+
+        return new Reply($"{entity.Name} ({Kind(entity)}{(entity.Reported ? ", reported by the news" : string.Empty)})", lines);
+    }
+
+    private static List<string> Person(KnownEntity person, KnowledgeBase knowledgeBase)
+    {
+        var lines = new List<string>();
+        var path = person.Affiliations
+            .Select(a => knowledgeBase.Get(a.OrgId) is { } org ? knowledgeBase.OutputOrg(org).Name : SeedKnowledge.DisplayName(a.OrgName))
+            .Aggregate(new List<string>(), (list, org) =>
+            {
+                if (list.Count == 0 || list[^1] != org)
+                {
+                    list.Add(org);
+                }
+
+                return list;
+            });
+        if (path.Count > 0)
+        {
+            lines.Add("Path: " + string.Join(" → ", path));
+        }
+
+        var current = person.Affiliations.LastOrDefault(a => a.To is null && !a.Reported) ?? person.Affiliations.LastOrDefault(a => a.To is null);
+        if (current is not null)
+        {
+            lines.Add($"Now: {current.Role ?? "at"} {(current.Role is null ? string.Empty : "— ")}{current.OrgName}{Since(current)}");
+        }
+
+        foreach (var step in person.Affiliations.Where(a => a != current))
+        {
+            lines.Add($"{(step.Reported ? "Reported" : "Earlier")}: {step.OrgName}{Dates(step)}{(step.Role is null ? string.Empty : " — " + step.Role)}{(step.Source is null ? string.Empty : " [" + step.Source + "]")}");
+        }
+
+        if (person.Notes is not null)
+        {
+            lines.Add("Notes: " + person.Notes);
+        }
+
+        return lines;
+    }
+
+    private static List<string> Org(KnownEntity org, KnowledgeBase knowledgeBase)
+    {
+        var lines = new List<string>();
+        if (knowledgeBase.Get(org.UnitOfId) is { } parent)
+        {
+            lines.Add("Part of: " + parent.Name);
+        }
+
+        if (org.Founded is not null)
+        {
+            lines.Add("Founded: " + org.Founded);
+        }
+
+        if (org.Founders.Count > 0)
+        {
+            lines.Add("Founders: " + string.Join(", ", org.Founders));
+        }
+
+        var ids = knowledgeBase.Entities.Where(e => e.Id == org.Id || e.UnitOfId == org.Id).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var steps = knowledgeBase.Entities.Where(e => e.Kind == EntityKind.Person)
+            .SelectMany(p => p.Affiliations.Where(a => a.OrgId is not null && ids.Contains(a.OrgId)).Select(a => (Person: p.Name, Step: a)))
+            .ToList();
+        var arrivals = steps.Where(s => s.Step.From is not null).OrderByDescending(s => s.Step.From, StringComparer.Ordinal).Take(5).Select(s => $"{s.Person} ({s.Step.From})").ToList();
+        var departures = steps.Where(s => s.Step.To is not null).OrderByDescending(s => s.Step.To, StringComparer.Ordinal).Take(5).Select(s => $"{s.Person} ({s.Step.To})").ToList();
+        if (arrivals.Count > 0)
+        {
+            lines.Add("Arrivals: " + string.Join(", ", arrivals));
+        }
+
+        if (departures.Count > 0)
+        {
+            lines.Add("Departures: " + string.Join(", ", departures));
+        }
+
+        if (org.Notes is not null)
+        {
+            lines.Add("Notes: " + org.Notes);
+        }
+
+        return lines;
+    }
+
+    private static List<string> Model(KnownEntity model, KnowledgeBase knowledgeBase)
+    {
+        var lines = new List<string>();
+        if (knowledgeBase.Get(model.MakerId) is { } maker)
+        {
+            lines.Add("By: " + maker.Name);
+        }
+
+        if (model.Released is not null)
+        {
+            lines.Add("Released: " + model.Released);
+        }
+
+        if (model.Status is not null)
+        {
+            lines.Add("Status: " + model.Status);
+        }
+
+        if (model.Source is not null)
+        {
+            lines.Add("Source: " + model.Source);
+        }
+
+        return lines;
+    }
+
+    private static string Kind(KnownEntity entity) => entity.Kind switch { EntityKind.Person => "person", EntityKind.Org => "organisation", _ => "model" };
+
+    private static string Since(Affiliation step) => step.From is null ? string.Empty : " since " + step.From;
+
+    private static string Dates(Affiliation step) => (step.From, step.To) switch
+    {
+        (null, null) => string.Empty,
+        (var from, null) => $" ({from} –)",
+        (null, var to) => $" (– {to})",
+        var (from, to) => $" ({from} – {to})",
+    };
+}

@@ -1,0 +1,94 @@
+using Radar.Feeds.Model;
+using Radar.Tests.Fakes;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot;
+
+/// <summary>Subscriptions and lookups through the console platform, against a local feed server.</summary>
+public sealed class SubscriptionEndToEndTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Recent = DateTimeOffset.UtcNow.AddHours(-1);
+    private FeedServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FeedServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static (string Title, string Body) Seed()
+    {
+        var lines = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
+        var title = lines.First(l => l.Contains("ميتا", StringComparison.Ordinal));
+        return (title, string.Join("\n", lines.SkipWhile(l => l != title).Skip(1)));
+    }
+
+    [Fact]
+    public async Task ATalentMetaSubscriptionGetsTheSeedStoryOnceAndALaunchesGoogleOneGetsNothing()
+    {
+        var (title, body) = Seed();
+        _server.ServeFeed("/feed.xml", () => Rss.Document(
+            new Rss.Item(title, "https://ar.news.test/meta", "s1", Recent, body),
+            new Rss.Item("Nvidia becomes the first company to reach a $4 trillion market value", "https://news.test/nvidia", "s2", Recent.AddMinutes(5), "Shares rose.")));
+        using var bot = new BotHarness(new FeedSource("Arabic news", _server.Url("/feed.xml"), "ar"));
+
+        var output = await bot.RunOnceAsync("#meta /subscribe topic:talent org:ميتا\n#google /subscribe launches org:Google\n#meta /subscriptions\n");
+
+        Assert.Contains("Subscribed #2: talent org:Meta", output, StringComparison.Ordinal);
+        Assert.Contains("Subscribed #3: launches org:Google", output, StringComparison.Ordinal);
+        var meta = output.AlertTitles().Where(t => t.StartsWith("[#meta]", StringComparison.Ordinal)).ToList();
+        Assert.Single(meta);
+        Assert.StartsWith("[#meta] Guillaume Lample: Meta → Mistral AI", meta[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(output.AlertTitles(), t => t.StartsWith("[#google]", StringComparison.Ordinal));
+        Assert.Contains("matched talent org:Meta", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhoisAnswersInAnySpellingWithThePathMetaToMistral()
+    {
+        using var bot = new BotHarness();
+
+        var output = await bot.RunOnceAsync("/whois Guillaume Lample\n/whois غيوم لامبل\n/whois guillame lample\n");
+
+        var answers = output.Split("» ", StringSplitOptions.RemoveEmptyEntries).Where(a => a.StartsWith("Guillaume Lample (person)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, answers.Count);
+        Assert.All(answers, a => Assert.Contains("Path: Meta → Mistral AI", a, StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.Contains("غيوم لامبل", a, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/whois Daniel", "could be several")]
+    [InlineData("/whois Zzyzx Qwerty", "I don't know 'Zzyzx Qwerty'")]
+    [InlineData("/subscribe topic:talent org:Metta", "Did you mean: Meta")]
+    [InlineData("/subscribe topic:sports", "topic must be talent, launches or all")]
+    [InlineData("/subscribe topic:talent digest:08:00", "Digests are not available yet")]
+    [InlineData("/unsubscribe 999", "no subscription #999")]
+    [InlineData("/language de", "Choose en, ar or fr")]
+    [InlineData("#bad!name /help", "A console channel is #name")]
+    public async Task BadInputGetsOneClearErrorAndChangesNothing(string command, string message)
+    {
+        using var bot = new BotHarness();
+
+        var output = await bot.RunOnceAsync(command + "\n/subscriptions\n");
+
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Contains("#1 all", output, StringComparison.Ordinal); // the console's own subscription, and nothing added
+        Assert.DoesNotContain("#2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnsubscribeLanguageLatestSearchAndPreviewWork()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(new Rss.Item("Meta delays release of its largest Llama 4 model, Behemoth", "https://news.test/behemoth", "b1", Recent, "Engineers struggled.")));
+        using var bot = new BotHarness(new FeedSource("News", _server.Url("/feed.xml")));
+        await bot.RunOnceAsync();
+
+        var output = await bot.RunOnceAsync(
+            "#fr /subscribe topic:launches model:Behemoth\n#fr /language fr\n#fr /preview\n/latest launches org:Meta\n/search Behemoth\n#fr /unsubscribe all\n#fr /subscriptions\n");
+
+        Assert.Contains("Subscribed #2: launches model:Llama 4 Behemoth", output, StringComparison.Ordinal);
+        Assert.Contains("Les alertes arriveront en français.", output, StringComparison.Ordinal);
+        Assert.Contains("Preview: Meta reporte Llama 4 Behemoth", output, StringComparison.Ordinal);
+        Assert.Contains("Meta delays release of its largest Llama 4 model, Behemoth — https://news.test/behemoth", output, StringComparison.Ordinal);
+        Assert.Contains("Stories mentioning 'Behemoth'", output, StringComparison.Ordinal);
+        Assert.Contains("No subscriptions here yet", output, StringComparison.Ordinal);
+    }
+}
