@@ -22,4 +22,17 @@ public sealed record Alert(
     public IReadOnlyList<string> Orgs { get; init; } = [];
 
     public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <summary>Every outlet that reported the story so far, the first one first.</summary>
+    public IReadOnlyList<AlertSource> Sources { get; init; } = [];
+
+    /// <summary>Every link of the story known now.</summary>
+    public IReadOnlyList<string> Links => [.. Sources.Select(s => s.Link).OfType<string>().Prepend(Link).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>"also reported by Reuters, Al Jazeera +2", or null for a single source.</summary>
+    public string? AlsoReportedBy(int shown = 2)
+    {
+        var others = Sources.Skip(1).Select(s => s.Feed).Distinct(StringComparer.Ordinal).ToList();
+        return others.Count == 0 ? null : "also reported by " + string.Join(", ", others.Take(shown)) + (others.Count > shown ? $" +{others.Count - shown}" : string.Empty);
+    }
 }

@@ -7,4 +7,7 @@ public interface IChatPlatform
     string Name { get; }
 
     Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken);
+
+    /// <summary>Updates a sent alert in place (a living alert: more outlets reported the story).</summary>
+    Task<SendResult> EditAlertAsync(string messageId, Alert alert, CancellationToken cancellationToken);
 }

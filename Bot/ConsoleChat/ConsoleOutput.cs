@@ -30,7 +30,7 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
                     story = alert.StoryId.ToString(CultureInfo.InvariantCulture),
                     headline = alert.Headline ?? alert.Title,
                     title = alert.Title,
-                    links = alert.Link is null ? Array.Empty<string>() : [alert.Link],
+                    links = alert.Links,
                     topics = alert.Topics,
                     people = alert.People,
                     orgs = alert.Orgs,
@@ -57,6 +57,11 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
             block.AppendLine("┃  " + alert.Link);
         }
 
+        if (alert.AlsoReportedBy() is { } also)
+        {
+            block.AppendLine("┃  " + also);
+        }
+
         if (alert.Summary.Length > 0)
         {
             block.AppendLine("┃  " + alert.Summary);
@@ -70,6 +75,20 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
 
         block.Append("┗━ story " + alert.StoryId + (alert.Matched is null ? string.Empty : " · matched " + alert.Matched));
         Write(block.ToString());
+    }
+
+    /// <summary>A living alert's update: the console cannot rewrite what it printed, so it prints what changed.</summary>
+    public void WriteEdit(string messageId, Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (IsJson)
+        {
+            Write(JsonSerializer.Serialize(new { type = "edit", channel = alert.ChannelExternalId, story = alert.StoryId.ToString(CultureInfo.InvariantCulture), message = messageId, links = alert.Links }, Json));
+            return;
+        }
+
+        var label = alert.ChannelExternalId == ConsolePlatform.ChannelId ? string.Empty : $"[#{alert.ChannelExternalId}] ";
+        Write($"✎ {label}story {alert.StoryId}: {alert.Headline ?? alert.Title} — {alert.AlsoReportedBy() ?? "updated"}");
     }
 
     public void WriteReply(string command, Reply reply)

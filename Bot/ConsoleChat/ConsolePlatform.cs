@@ -17,4 +17,11 @@ public sealed class ConsolePlatform(ConsoleOutput output) : IChatPlatform
         output.WriteAlert(alert);
         return Task.FromResult(SendResult.Sent("console-" + alert.StoryId));
     }
+
+    public Task<SendResult> EditAlertAsync(string messageId, Alert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        output.WriteEdit(messageId, alert);
+        return Task.FromResult(SendResult.Sent(messageId));
+    }
 }

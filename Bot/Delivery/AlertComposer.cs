@@ -11,7 +11,7 @@ namespace Radar.Bot.Delivery;
 /// <summary>Turns a due outbox row into the platform-neutral alert, in the channel's language.</summary>
 public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm, IMemoryCache cache)
 {
-    public async Task<Alert> ComposeAsync(DueDelivery delivery, CancellationToken cancellationToken)
+    public async Task<Alert> ComposeAsync(DueDelivery delivery, IReadOnlyList<AlertSource> sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var analysis = delivery.Analysis is null ? null : JsonSerializer.Deserialize<FeedExtraction>(delivery.Analysis);
@@ -25,6 +25,7 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
             People = analysis?.People ?? [],
             Orgs = analysis?.Orgs ?? [],
             Models = analysis?.Models ?? [],
+            Sources = sources,
         };
     }
 

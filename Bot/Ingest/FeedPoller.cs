@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds;
 using Radar.Feeds.Clustering;
@@ -148,6 +149,7 @@ public sealed partial class FeedPoller(
                 {
                     // Another outlet, or another language, reporting a story we have: a source, not an alert.
                     await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
+                    await deliveries.ScheduleEditsAsync(known.Id, now.UtcDateTime, DeliveryDispatcher.EditInterval, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }

@@ -11,6 +11,7 @@ internal sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Del
         builder.ToTable("deliveries");
         builder.HasIndex(d => new { d.StoryId, d.ChannelId }).IsUnique();
         builder.HasIndex(d => new { d.State, d.NextAttemptAt });
+        builder.HasIndex(d => d.EditDueAt);
         builder.HasOne<StoryRecord>().WithMany().HasForeignKey(d => d.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ChannelRecord>().WithMany().HasForeignKey(d => d.ChannelId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);

@@ -26,4 +26,9 @@ public sealed class DeliveryRecord
     public string? Matched { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>When the sent message should be edited with the story's newer sources (a living alert); null when it is up to date.</summary>
+    public DateTime? EditDueAt { get; set; }
+
+    public DateTime? LastEditedAt { get; set; }
 }

@@ -37,8 +37,49 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.Id
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> EditsDueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
+        await (from d in db.Deliveries.AsNoTracking()
+               where d.State == DeliveryState.Sent && d.EditDueAt != null && d.EditDueAt <= now && d.MessageId != null
+               join c in db.Channels on d.ChannelId equals c.Id
+               where c.Active
+               join s in db.Stories on d.StoryId equals s.Id
+               orderby d.EditDueAt
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis, d.MessageId))
+            .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The story has a new source: its sent alerts are to be edited, at most once every
+    /// <paramref name="interval"/> per message. Returns how many messages will be edited.
+    /// </summary>
+    public async Task<int> ScheduleEditsAsync(long storyId, DateTime now, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var sent = await db.Deliveries.Where(d => d.StoryId == storyId && d.State == DeliveryState.Sent).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in sent)
+        {
+            var earliest = row.LastEditedAt is { } last && last + interval > now ? last + interval : now;
+            row.EditDueAt = row.EditDueAt is { } due && due <= earliest ? due : earliest;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return sent.Count;
+    }
+
+    /// <summary>Records an edit's outcome: done, or tried again at <paramref name="retryAt"/>.</summary>
+    public async Task MarkEditedAsync(long deliveryId, DateTime now, DateTime? retryAt, CancellationToken cancellationToken)
+    {
+        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
+        row.EditDueAt = retryAt;
+        if (retryAt is null)
+        {
+            row.LastEditedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task MarkSentAsync(long deliveryId, string? messageId, DateTime now, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ public sealed record DueDelivery(
     long DeliveryId,
     int Attempts,
     long StoryId,
+    long ChannelId,
     string Platform,
     string ExternalId,
     string ThreadId,
@@ -16,4 +17,5 @@ public sealed record DueDelivery(
     DateTime PublishedAt,
     string? Matched,
     string Topics,
-    string? Analysis);
+    string? Analysis,
+    string? MessageId = null);

@@ -46,9 +46,12 @@ public sealed class StoryStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>How many entries (feeds, languages) carry the story.</summary>
-    public Task<int> SourceCountAsync(long storyId, CancellationToken cancellationToken) =>
-        db.Entries.CountAsync(e => e.StoryId == storyId, cancellationToken);
+    /// <summary>Every report of the story, first one first: which feed, which link.</summary>
+    public async Task<IReadOnlyList<(string Feed, string? Link)>> SourcesAsync(long storyId, CancellationToken cancellationToken) =>
+        (await db.Entries.AsNoTracking().Where(e => e.StoryId == storyId)
+            .Join(db.Feeds, e => e.FeedId, f => f.Id, (e, f) => new { e.Id, f.Name, e.Link })
+            .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(x => (x.Name, x.Link)).ToList();
 
     /// <summary>The most recent stories, optionally on a topic and naming an entity (by canonical name).</summary>
     public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, string? topic = null, string? name = null)

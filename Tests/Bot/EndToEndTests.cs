@@ -106,7 +106,9 @@ public sealed class EndToEndTests : IAsyncLifetime
         var headline = Assert.Single(first.AlertTitles());
         Assert.StartsWith("Guillaume Lample: Meta → Mistral AI", headline, StringComparison.Ordinal);
         Assert.Contains("#talent · #launches", first, StringComparison.Ordinal);
-        Assert.Empty(second.AlertTitles());
+        Assert.Empty(second.AlertTitles()); // the English report is a new source of the same story...
+        Assert.Contains("✎ story 1: Guillaume Lample: Meta → Mistral AI", second, StringComparison.Ordinal); // ...so the alert is edited
+        Assert.Contains("also reported by English news", second, StringComparison.Ordinal);
     }
 
     [Fact]

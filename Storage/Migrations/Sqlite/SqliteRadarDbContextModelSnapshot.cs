@@ -143,6 +143,12 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastEditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -172,6 +178,8 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChannelId");
+
+                    b.HasIndex("EditDueAt");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -30,6 +30,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         _services = new ServiceCollection()
             .AddDbContext<RadarDbContext, SqliteRadarDbContext>(o => o.UseSqlite(_database.ConnectionString))
             .AddScoped<DeliveryStore>()
+            .AddScoped<StoryStore>()
+            .AddScoped<ChannelStore>()
             .BuildServiceProvider();
         await using var db = _database.Open();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -109,6 +111,11 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Dead, row.State);
         Assert.Equal("chat not found", row.LastError);
         Assert.Equal(1, _platform.Sent);
+        await using var db = _database.Open();
+        var channel = await db.Channels.SingleAsync(c => c.Platform == "scripted");
+        Assert.False(channel.Active);
+        Assert.Equal("chat not found", channel.InactiveReason);
+        Assert.Equal(1, await db.Subscriptions.CountAsync(s => s.ChannelId == channel.Id)); // kept
     }
 
     [Fact]
@@ -128,6 +135,76 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Sent, (await RowAsync()).State);
     }
 
+    [Fact]
+    public async Task ASentAlertIsEditedWhenItsStoryGainsASourceAtMostOnceEveryTenMinutes()
+    {
+        _platform.Results.Enqueue(SendResult.Sent("m-1"));
+        using var dispatcher = Dispatcher();
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        await using (var db = _database.Open())
+        {
+            await new DeliveryStore(db).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
+        }
+
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        await using (var db = _database.Open())
+        {
+            await new DeliveryStore(db).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
+        }
+
+        await dispatcher.DispatchAsync(CancellationToken.None); // too soon for a second edit
+        var editsBefore = _platform.Edits.Count;
+        _time.Advance(DeliveryDispatcher.EditInterval);
+        await dispatcher.DispatchAsync(CancellationToken.None);
+
+        Assert.Equal(1, editsBefore);
+        Assert.Equal(2, _platform.Edits.Count);
+        Assert.Equal(1, _platform.Sent); // edited, never re-sent
+    }
+
+    [Fact]
+    public async Task AStopInTheMiddleOfABatchLosesNothingAndSendsNothingTwice()
+    {
+        await using (var db = _database.Open())
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            for (var i = 2; i <= 5; i++)
+            {
+                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(db).EnqueueAsync(story.Id, [(1, "all")], now, CancellationToken.None);
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        _platform.OnSend = count =>
+        {
+            if (count == 2)
+            {
+                stop.Cancel(); // the host stops while the second alert is being sent
+            }
+        };
+        for (var i = 0; i < 10; i++)
+        {
+            _platform.Results.Enqueue(SendResult.Sent($"m-{i}"));
+        }
+
+        using (var first = Dispatcher())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.DispatchAsync(stop.Token));
+        }
+
+        using (var restarted = Dispatcher())
+        {
+            await restarted.DispatchAsync(CancellationToken.None);
+        }
+
+        await using var check = _database.Open();
+        Assert.Equal(5, await check.Deliveries.CountAsync(d => d.State == DeliveryState.Sent));
+        Assert.Equal(5, _platform.Sent);
+        Assert.Equal(5, _platform.Stories.Distinct().Count());
+    }
+
     private sealed class ScriptedPlatform : IChatPlatform
     {
         public Queue<SendResult?> Results { get; } = new();
@@ -136,9 +213,24 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
         public string Name => "scripted";
 
+        public List<Alert> Edits { get; } = [];
+
+        public Task<SendResult> EditAlertAsync(string messageId, Alert alert, CancellationToken cancellationToken)
+        {
+            Edits.Add(alert);
+            return Task.FromResult(SendResult.Sent(messageId));
+        }
+
+        public Action<int>? OnSend { get; set; }
+
+        public List<long> Stories { get; } = [];
+
         public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Sent++;
+            Stories.Add(alert.StoryId);
+            OnSend?.Invoke(Sent);
             var result = Results.Dequeue();
             return result is null ? throw new HttpRequestException("platform outage") : Task.FromResult(result);
         }
