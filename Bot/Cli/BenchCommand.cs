@@ -31,8 +31,11 @@ public static class BenchCommand
 
                 ExtractBenchmark.Run(Path.GetFullPath(Path.Combine(realworld, "..", "..")), output);
                 return 0;
+            case "match":
+                MatchBenchmark.Run(output);
+                return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match.").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -14,7 +14,11 @@ public sealed record SubscriptionFilter(
     string? Keyword = null,
     string? SourceLanguage = null)
 {
-    public IEnumerable<string> EntityIds => new[] { PersonId, ModelId, OrgId }.OfType<string>();
+    /// <summary>The entity filters, person first (the most selective), computed once.</summary>
+    public string[] EntityIds { get; } = [.. new[] { PersonId, ModelId, OrgId }.OfType<string>()];
+
+    /// <summary>The keyword's folded words, computed once.</summary>
+    public string[] KeywordWords { get; } = Keyword is null ? [] : [.. Text.MatchText.Tokenize(Keyword).Select(t => t.Folded)];
 
     /// <summary>"talent org:Meta" — what the alert's footer says about why it was sent.</summary>
     public string Describe(Func<string, string> entityName)

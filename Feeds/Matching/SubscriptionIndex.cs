@@ -20,10 +20,9 @@ public sealed class SubscriptionIndex
         foreach (var subscription in subscriptions)
         {
             Count++;
-            var entity = subscription.EntityIds.FirstOrDefault();
-            if (entity is not null)
+            if (subscription.EntityIds.Length > 0)
             {
-                Add(_byEntity, entity, subscription);
+                Add(_byEntity, subscription.EntityIds[0], subscription);
             }
             else if (subscription.Keyword is not null)
             {
@@ -47,12 +46,21 @@ public sealed class SubscriptionIndex
             return []; // Radar alerts on talent and launches, nothing else
         }
 
-        var candidates = new List<SubscriptionFilter>();
+        // Per channel, the matching subscription with the smallest id (the oldest) is the "why".
+        var best = new Dictionary<long, SubscriptionFilter>();
+        void Consider(SubscriptionFilter subscription)
+        {
+            if ((!best.TryGetValue(subscription.ChannelId, out var current) || subscription.Id < current.Id) && Matches(subscription, story))
+            {
+                best[subscription.ChannelId] = subscription;
+            }
+        }
+
         foreach (var topic in story.Topics.Append("all"))
         {
             if (_byTopic.TryGetValue(topic, out var list))
             {
-                candidates.AddRange(list);
+                list.ForEach(Consider);
             }
         }
 
@@ -60,28 +68,20 @@ public sealed class SubscriptionIndex
         {
             if (_byEntity.TryGetValue(id, out var list))
             {
-                candidates.AddRange(list);
+                list.ForEach(Consider);
             }
         }
 
         for (var i = 0; i < story.Tokens.Count; i++)
         {
             // Every keyword phrase starting here, not only the longest: "Llama" and "Llama 4" both count.
-            candidates.AddRange(_byKeyword.AllAt(story.Tokens, i));
-        }
-
-        var channels = new HashSet<long>();
-        var matched = new List<SubscriptionFilter>();
-        foreach (var subscription in candidates.OrderBy(s => s.Id))
-        {
-            if (!channels.Contains(subscription.ChannelId) && Matches(subscription, story))
+            foreach (var subscription in _byKeyword.AllAt(story.Tokens, i))
             {
-                channels.Add(subscription.ChannelId);
-                matched.Add(subscription);
+                Consider(subscription);
             }
         }
 
-        return matched;
+        return [.. best.Values.OrderBy(s => s.Id)];
     }
 
     /// <summary>Whether every filter of the subscription holds for the story.</summary>
@@ -89,24 +89,35 @@ public sealed class SubscriptionIndex
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(story);
-        return (subscription.Topic == "all" ? story.Topics.Count > 0 : story.Topics.Contains(subscription.Topic))
-               && subscription.EntityIds.All(story.EntityIds.Contains)
+        if (!(subscription.Topic == "all" ? story.Topics.Count > 0 : story.Topics.Contains(subscription.Topic)))
+        {
+            return false;
+        }
+
+        foreach (var id in subscription.EntityIds)
+        {
+            if (!story.EntityIds.Contains(id))
+            {
+                return false;
+            }
+        }
+
+        return true
                && (subscription.SourceLanguage is null || subscription.SourceLanguage == story.Language)
-               && (subscription.Keyword is null || ContainsPhrase(story.Tokens, subscription.Keyword));
+               && (subscription.Keyword is null || ContainsPhrase(story.Tokens, subscription.KeywordWords));
     }
 
-    private static bool ContainsPhrase(IReadOnlyList<Token> tokens, string phrase)
+    private static bool ContainsPhrase(IReadOnlyList<Token> tokens, string[] words)
     {
-        var words = MatchText.Tokenize(phrase);
-        for (var i = 0; i + words.Count <= tokens.Count; i++)
+        for (var i = 0; i + words.Length <= tokens.Count; i++)
         {
             var all = true;
-            for (var j = 0; j < words.Count && all; j++)
+            for (var j = 0; j < words.Length && all; j++)
             {
-                all = tokens[i + j].Folded == words[j].Folded;
+                all = tokens[i + j].Folded == words[j];
             }
 
-            if (all && words.Count > 0)
+            if (all && words.Length > 0)
             {
                 return true;
             }
