@@ -142,6 +142,7 @@ public static class RadarHost
         services.AddScoped<ICommandHandler, SearchHandler>();
         services.AddScoped<ICommandHandler, PreviewHandler>();
         services.AddScoped<ChannelContext>();
+        services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<KnowledgeProvider>();

@@ -11,8 +11,11 @@ public sealed class FeedRecord
 
     public string? Language { get; set; }
 
-    /// <summary>False once the feed leaves the configuration; its entries stay.</summary>
+    /// <summary>False once the feed leaves the configuration (or an owner removes it); its entries stay.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Who added the feed in chat (<c>/feeds add</c>); null for feeds from the configuration.</summary>
+    public string? AddedBy { get; set; }
 
     public string? ETag { get; set; }
 

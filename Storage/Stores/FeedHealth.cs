@@ -9,4 +9,5 @@ public sealed record FeedHealth(
     DateTime? LastSuccessAt,
     int ConsecutiveFailures,
     string? LastError,
-    DateTime NextPollAt);
+    DateTime NextPollAt,
+    string? Language = null);

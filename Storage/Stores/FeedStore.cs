@@ -25,9 +25,9 @@ public sealed class FeedStore(RadarDbContext db)
             db.Feeds.Add(new FeedRecord { Url = source.Url, Name = source.Name, Language = source.Language, CreatedAt = now, NextPollAt = now });
         }
 
-        foreach (var removed in existing.Values)
+        foreach (var removed in existing.Values.Where(f => f.AddedBy is null))
         {
-            removed.Enabled = false;
+            removed.Enabled = false; // feeds added in chat are the owners' to remove
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -77,8 +77,42 @@ public sealed class FeedStore(RadarDbContext db)
         return changed;
     }
 
+    /// <summary>Adds (or re-enables) a feed from chat; returns its id.</summary>
+    public async Task<int> AddAsync(string name, string url, string addedBy, DateTime now, CancellationToken cancellationToken)
+    {
+        var feed = await db.Feeds.SingleOrDefaultAsync(f => f.Url == url, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
+        {
+            feed = new FeedRecord { Url = url, Name = name, CreatedAt = now, NextPollAt = now, AddedBy = addedBy };
+            db.Feeds.Add(feed);
+        }
+
+        feed.Enabled = true;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return feed.Id;
+    }
+
+    /// <summary>Disables a feed added in chat. Returns null when done, else why not.</summary>
+    public async Task<string?> RemoveAsync(int id, CancellationToken cancellationToken)
+    {
+        var feed = await db.Feeds.SingleOrDefaultAsync(f => f.Id == id && f.Enabled, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
+        {
+            return $"There is no feed #{id}. See /feeds.";
+        }
+
+        if (feed.AddedBy is null)
+        {
+            return $"Feed #{id} comes from the configuration (Radar:Feeds); remove it there.";
+        }
+
+        feed.Enabled = false;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
     public async Task<IReadOnlyList<FeedHealth>> HealthAsync(CancellationToken cancellationToken) =>
         await db.Feeds.AsNoTracking().OrderBy(f => f.Id)
-            .Select(f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt))
+            .Select(f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt, f.Language))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Radar.Feeds.Model;
 using Radar.Tests.Fakes;
 using Radar.Tests.Support;
@@ -72,6 +73,52 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
         Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.Contains("#1 all", output, StringComparison.Ordinal); // the console's own subscription, and nothing added
         Assert.DoesNotContain("#2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnersAddRemoveAndExportFeedsFromChat()
+    {
+        _server.ServeFeed("/new.xml", () => Rss.Document(new Rss.Item("OpenAI launches GPT-9", "https://news.test/gpt9", "n1", Recent)));
+        _server.Map("/page.html", context => Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "<html><body>not a feed</body></html>"));
+        using var bot = new BotHarness();
+
+        var output = await bot.RunOnceAsync($"/feeds add {_server.Url("/new.xml")}\n/feeds add {_server.Url("/page.html")}\n/feeds add ftp://x\n/feeds export\n/feeds remove 1\n/feeds\n");
+
+        Assert.Contains("Added feed #1: Test feed", output, StringComparison.Ordinal);
+        Assert.Contains("is not a feed I can read (NotAFeed", output, StringComparison.Ordinal);
+        Assert.Contains("Give the feed's http(s) address", output, StringComparison.Ordinal);
+        Assert.Contains($"xmlUrl=\"{_server.Url("/new.xml")}\"", output, StringComparison.Ordinal);
+        Assert.Contains("Removed feed #1.", output, StringComparison.Ordinal);
+        Assert.Contains("0 feeds, 0 failing", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddingAFeedOnAPrivateAddressIsRefused()
+    {
+        _server.ServeFeed("/new.xml", () => Rss.Document(new Rss.Item("OpenAI launches GPT-9", "https://news.test/gpt9", "n1", Recent)));
+        using var bot = new BotHarness();
+        bot.Settings["Radar:Feeds:AllowPrivateAddresses"] = "false";
+
+        var output = await bot.RunOnceAsync($"/feeds add {_server.Url("/new.xml")}\n/feeds\n");
+
+        Assert.Contains("PrivateAddress", output, StringComparison.Ordinal);
+        Assert.Contains("0 feeds", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("telegram", "123", true)]
+    [InlineData("discord", "456", true)]
+    [InlineData("telegram", "789", false)]
+    [InlineData("discord", "123", false)]
+    [InlineData("console", "anyone", true)]
+    public void OwnersComeFromTheConfiguration(string platform, string user, bool owner)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Radar:Owners:0"] = "telegram:123", ["Radar:Owners:1"] = "456" }).Build();
+
+        var owners = new Radar.Bot.Commands.Owners(configuration);
+
+        Assert.Equal(owner, owners.Contains(new Radar.Bot.Chat.CommandRequest(platform, "c", user, false, "feeds", [], new Dictionary<string, string>())));
     }
 
     [Fact]
