@@ -64,7 +64,10 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
 
         if (alert.Summary.Length > 0)
         {
-            block.AppendLine("┃  " + alert.Summary);
+            foreach (var line in alert.Summary.Split('\n'))
+            {
+                block.AppendLine("┃  " + line);
+            }
         }
 
         var tags = alert.Topics.Select(t => "#" + t).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();

@@ -29,6 +29,60 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
         };
     }
 
+    /// <summary>Most stories a digest lists; the rest are counted ("and N more").</summary>
+    public const int DigestItems = 10;
+
+    /// <summary>One message for a channel's digest rows: headlines grouped by topic, capped.</summary>
+    public Alert ComposeDigest(IReadOnlyList<DueDelivery> rows, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var first = rows[0];
+        var language = first.ChannelLanguage;
+        var runtime = knowledge.Current;
+        var lines = new List<string>();
+        var shown = 0;
+        foreach (var group in rows.GroupBy(r => r.Topics.Split(',')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (shown >= DigestItems)
+            {
+                break;
+            }
+
+            lines.Add(TopicName(group.Key, language) + ":");
+            foreach (var row in group.Take(DigestItems - shown))
+            {
+                var analysis = row.Analysis is null ? null : JsonSerializer.Deserialize<FeedExtraction>(row.Analysis);
+                var headline = (analysis is null ? null : runtime.Headline.Render(analysis.Events, language)) ?? row.Title;
+                lines.Add($"• {headline}{(row.Link is null ? string.Empty : " — " + row.Link)}");
+                shown++;
+            }
+        }
+
+        if (rows.Count > shown)
+        {
+            lines.Add(language switch { "fr" => $"… et {rows.Count - shown} de plus", "ar" => $"… و{rows.Count - shown} أخرى", _ => $"… and {rows.Count - shown} more" });
+        }
+
+        var title = language switch { "fr" => $"Résumé Radar : {rows.Count} articles", "ar" => $"ملخص رادار: {rows.Count} أخبار", _ => $"Radar digest: {rows.Count} stories" };
+        return new Alert(first.StoryId, first.ExternalId, first.ThreadId, title, string.Join('\n', lines), null, "Radar", now, "digest")
+        {
+            Topics = [.. rows.SelectMany(r => r.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    private static string TopicName(string topic, string language) => (topic, language) switch
+    {
+        ("talent", "fr") => "Talents",
+        ("talent", "ar") => "المواهب",
+        ("talent", _) => "Talent",
+        ("launches", "fr") => "Lancements",
+        ("launches", "ar") => "الإطلاقات",
+        ("launches", _) => "Launches",
+        (_, "fr") => "Autres",
+        (_, "ar") => "أخرى",
+        _ => "Other",
+    };
+
     /// <summary>The LLM's summary in the channel's language when configured (one call per story and language), else the extractive one.</summary>
     private async Task<string> SummaryAsync(DueDelivery delivery, CancellationToken cancellationToken)
     {

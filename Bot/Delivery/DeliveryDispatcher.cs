@@ -41,9 +41,14 @@ public sealed partial class DeliveryDispatcher(
                 var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
                 var due = (await store.DueAsync(time.GetUtcNow().UtcDateTime, BatchSize, cancellationToken).ConfigureAwait(false))
                     .Where(d => _platforms.ContainsKey(d.Platform)).ToList();
-                foreach (var delivery in due)
+                foreach (var delivery in due.Where(d => !d.Digest))
                 {
-                    sent += await SendOneAsync(scope.ServiceProvider, delivery, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                    sent += await DeliverAsync(scope.ServiceProvider, [delivery], cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var digest in due.Where(d => d.Digest).GroupBy(d => d.ChannelId))
+                {
+                    sent += await DeliverAsync(scope.ServiceProvider, [.. digest], cancellationToken).ConfigureAwait(false);
                 }
 
                 if (due.Count < BatchSize)
@@ -61,37 +66,53 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    private async Task<bool> SendOneAsync(IServiceProvider services, DueDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Sends one alert, or one digest for several rows of a channel, and records the outcome on every row; returns the rows sent.</summary>
+    private async Task<int> DeliverAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<DeliveryStore>();
-        var sources = await SourcesAsync(services, delivery, cancellationToken).ConfigureAwait(false);
+        var first = rows[0];
         var result = await TryAsync(
-            async () => await _platforms[delivery.Platform].SendAlertAsync(await composer.ComposeAsync(delivery, sources, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+            async () =>
+            {
+                var alert = rows.Count == 1 && !first.Digest
+                    ? await composer.ComposeAsync(first, await SourcesAsync(services, first, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                    : composer.ComposeDigest(rows, time.GetUtcNow());
+                return await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
+        var attempts = rows.Max(r => r.Attempts) + 1;
+        var next = result.Status == SendStatus.Transient && attempts < MaxAttempts ? now + RetryDelay(attempts, result.RetryAfter) : (DateTime?)null;
+        foreach (var row in rows)
+        {
+            if (result.Status == SendStatus.Sent)
+            {
+                await store.MarkSentAsync(row.DeliveryId, result.MessageId, now, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.MarkFailedAsync(row.DeliveryId, result.Error ?? result.Status.ToString(), next, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
         switch (result.Status)
         {
             case SendStatus.Sent:
-                await store.MarkSentAsync(delivery.DeliveryId, result.MessageId, now, CancellationToken.None).ConfigureAwait(false);
-                return true;
-            case SendStatus.Transient when delivery.Attempts + 1 < MaxAttempts:
-                var next = now + RetryDelay(delivery.Attempts + 1, result.RetryAfter);
-                await store.MarkFailedAsync(delivery.DeliveryId, result.Error ?? "transient failure", next, CancellationToken.None).ConfigureAwait(false);
-                LogRetrying(logger, delivery.DeliveryId, delivery.Platform, result.Error, next);
-                return false;
+                return rows.Count;
+            case SendStatus.Transient when next is not null:
+                LogRetrying(logger, first.DeliveryId, first.Platform, result.Error, next.Value);
+                return 0;
             case SendStatus.Permanent:
-                await store.MarkFailedAsync(delivery.DeliveryId, result.Error ?? "permanent failure", null, CancellationToken.None).ConfigureAwait(false);
-                if (await services.GetRequiredService<ChannelStore>().DeactivateAsync(delivery.ChannelId, result.Error ?? "permanent failure", CancellationToken.None).ConfigureAwait(false))
+                if (await services.GetRequiredService<ChannelStore>().DeactivateAsync(first.ChannelId, result.Error ?? "permanent failure", CancellationToken.None).ConfigureAwait(false))
                 {
                     // The operators (Radar:Owners) read this in the logs; the subscriptions are kept.
-                    LogChannelDeactivated(logger, delivery.Platform, delivery.ExternalId, result.Error);
+                    LogChannelDeactivated(logger, first.Platform, first.ExternalId, result.Error);
                 }
 
-                return false;
+                return 0;
             default:
-                await store.MarkFailedAsync(delivery.DeliveryId, result.Error ?? "gave up", null, CancellationToken.None).ConfigureAwait(false);
-                LogDead(logger, delivery.DeliveryId, delivery.Platform, result.Error);
-                return false;
+                LogDead(logger, first.DeliveryId, first.Platform, result.Error);
+                return 0;
         }
     }
 

@@ -11,6 +11,7 @@ using Radar.Bot.Commands.Preview;
 using Radar.Bot.Commands.Search;
 using Radar.Bot.Commands.Subscribe;
 using Radar.Bot.Commands.Subscriptions;
+using Radar.Bot.Commands.TimeZone;
 using Radar.Bot.Commands.Unsubscribe;
 using Radar.Bot.Commands.Whois;
 using Radar.Bot.ConsoleChat;
@@ -141,6 +142,7 @@ public static class RadarHost
         services.AddScoped<ICommandHandler, LanguageHandler>();
         services.AddScoped<ICommandHandler, SearchHandler>();
         services.AddScoped<ICommandHandler, PreviewHandler>();
+        services.AddScoped<ICommandHandler, TimeZoneHandler>();
         services.AddScoped<ChannelContext>();
         services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();

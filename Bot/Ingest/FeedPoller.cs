@@ -5,6 +5,7 @@ using Radar.Bot.Knowledge;
 using Radar.Feeds;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Fetching;
+using Radar.Feeds.Matching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
 using Radar.Storage;
@@ -162,8 +163,11 @@ public sealed partial class FeedPoller(
                 learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, extraction, cancellationToken).ConfigureAwait(false);
                 if (alerting is null || alerting.Contains(entry))
                 {
-                    var targets = index.Match(runtime.Facts(extraction, entry.Title, entry.Summary))
-                        .Select(s => (s.ChannelId, s.Describe(id => runtime.Knowledge.Get(id)?.Name ?? id)));
+                    var targets = index.Match(runtime.Facts(extraction, entry.Title, entry.Summary)).Select(s =>
+                    {
+                        var (due, digest) = DeliverySchedule.When(s, now);
+                        return new DeliveryTarget(s.ChannelId, s.Describe(id => runtime.Knowledge.Get(id)?.Name ?? id), due.UtcDateTime, digest);
+                    });
                     alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
                 }
 

@@ -14,6 +14,15 @@ public sealed record SubscriptionFilter(
     string? Keyword = null,
     string? SourceLanguage = null)
 {
+    /// <summary>"HH:mm" local time of the channel's digest; null for instant alerts.</summary>
+    public string? DigestTime { get; init; }
+
+    /// <summary>"HH:mm-HH:mm" local hours during which instant alerts wait.</summary>
+    public string? QuietHours { get; init; }
+
+    /// <summary>The channel's IANA time zone, for digests and quiet hours.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
     /// <summary>The entity filters, person first (the most selective), computed once.</summary>
     public string[] EntityIds { get; } = [.. new[] { PersonId, ModelId, OrgId }.OfType<string>()];
 

@@ -15,6 +15,9 @@ public sealed class DeliveryRecord
 
     public DateTime NextAttemptAt { get; set; }
 
+    /// <summary>Part of the channel's digest: sent with the others due at the same time, in one message.</summary>
+    public bool Digest { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? SentAt { get; set; }

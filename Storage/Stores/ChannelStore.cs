@@ -53,6 +53,13 @@ public sealed class ChannelStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task SetTimeZoneAsync(long channelId, string timeZone, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+        channel.TimeZone = timeZone;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The channel is gone or refuses us: no more deliveries, subscriptions kept. Returns false if it was inactive already.</summary>
     public async Task<bool> DeactivateAsync(long channelId, string reason, CancellationToken cancellationToken)
     {

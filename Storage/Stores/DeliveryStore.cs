@@ -7,13 +7,26 @@ namespace Radar.Storage.Stores;
 public sealed class DeliveryStore(RadarDbContext db)
 {
     /// <summary>Queues the story for each channel that does not have it yet, with why it matched; returns how many rows were added.</summary>
-    public async Task<int> EnqueueAsync(long storyId, IEnumerable<(long ChannelId, string Matched)> targets, DateTime now, CancellationToken cancellationToken)
+    public Task<int> EnqueueAsync(long storyId, IEnumerable<(long ChannelId, string Matched)> targets, DateTime now, CancellationToken cancellationToken) =>
+        EnqueueAsync(storyId, targets.Select(t => new DeliveryTarget(t.ChannelId, t.Matched, now, Digest: false)), now, cancellationToken);
+
+    /// <summary>Queues the story for each target (due now, after quiet hours, or with a digest) unless the channel has it already.</summary>
+    public async Task<int> EnqueueAsync(long storyId, IEnumerable<DeliveryTarget> targets, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var added = 0;
-        foreach (var (channelId, matched) in targets)
+        foreach (var target in targets)
         {
-            var row = new DeliveryRecord { StoryId = storyId, ChannelId = channelId, State = DeliveryState.Pending, CreatedAt = now, NextAttemptAt = now, Matched = matched };
+            var row = new DeliveryRecord
+            {
+                StoryId = storyId,
+                ChannelId = target.ChannelId,
+                State = DeliveryState.Pending,
+                CreatedAt = now,
+                NextAttemptAt = target.DueAt,
+                Matched = target.Matched,
+                Digest = target.Digest,
+            };
             db.Deliveries.Add(row);
             try
             {
@@ -37,7 +50,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.Id
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis, null, d.Digest))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>

@@ -18,4 +18,5 @@ public sealed record DueDelivery(
     string? Matched,
     string Topics,
     string? Analysis,
-    string? MessageId = null);
+    string? MessageId = null,
+    bool Digest = false);

@@ -24,9 +24,15 @@ public sealed class SubscriptionStore(RadarDbContext db)
 
     /// <summary>The subscriptions of active channels, for the matcher.</summary>
     public async Task<IReadOnlyList<SubscriptionFilter>> ActiveFiltersAsync(CancellationToken cancellationToken) =>
-        await db.Subscriptions.AsNoTracking()
-            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => s)
-            .OrderBy(s => s.Id)
-            .Select(s => new SubscriptionFilter(s.Id, s.ChannelId, s.Topic, s.Org, s.Person, s.Model, s.Keyword, s.SourceLanguage))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        (await db.Subscriptions.AsNoTracking()
+            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => new { Subscription = s, c.TimeZone })
+            .OrderBy(x => x.Subscription.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(x => new SubscriptionFilter(x.Subscription.Id, x.Subscription.ChannelId, x.Subscription.Topic, x.Subscription.Org, x.Subscription.Person, x.Subscription.Model, x.Subscription.Keyword, x.Subscription.SourceLanguage)
+        {
+            DigestTime = x.Subscription.Mode == "digest" ? x.Subscription.DigestTime : null,
+            QuietHours = x.Subscription.QuietHours,
+            TimeZone = x.TimeZone,
+        })
+        .ToList();
 }

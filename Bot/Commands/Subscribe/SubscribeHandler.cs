@@ -24,7 +24,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
 
     public string Name => "subscribe";
 
-    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] — alerts for this channel";
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -40,15 +40,22 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error("topic must be talent, launches or all, e.g. /subscribe topic:talent org:Meta");
         }
 
-        var unknown = request.Options.Keys.Except(["topic", "org", "person", "model", "keyword", "lang", "digest"], StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        var unknown = request.Options.Keys.Except(["topic", "org", "person", "model", "keyword", "lang", "digest", "quiet"], StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         if (unknown is not null)
         {
-            return Reply.Error($"Unknown option {unknown}:. Options: topic, org, person, model, keyword, lang.");
+            return Reply.Error($"Unknown option {unknown}:. Options: topic, org, person, model, keyword, lang, digest, quiet.");
         }
 
-        if (request.Options.ContainsKey("digest"))
+        var digest = request.Options.GetValueOrDefault("digest");
+        if (digest is not null && !DeliverySchedule.TryParseTime(digest, out _))
         {
-            return Reply.Error("Digests are not available yet; subscribe without digest: for instant alerts.");
+            return Reply.Error("digest is a local time, HH:MM: digest:08:00");
+        }
+
+        var quiet = request.Options.GetValueOrDefault("quiet");
+        if (quiet is not null && !DeliverySchedule.TryParseQuietHours(quiet, out _, out _))
+        {
+            return Reply.Error("quiet is a span of local hours, HH:MM-HH:MM: quiet:22:00-07:00");
         }
 
         var resolved = new Dictionary<EntityKind, KnownEntity>();
@@ -96,12 +103,17 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 Model = resolved.GetValueOrDefault(EntityKind.Model)?.Id,
                 Keyword = keyword,
                 SourceLanguage = language,
+                Mode = digest is null ? "instant" : "digest",
+                DigestTime = digest,
+                QuietHours = quiet,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             },
             cancellationToken).ConfigureAwait(false);
         index.Invalidate();
         var filter = new SubscriptionFilter(record.Id, channel.Id, record.Topic, record.Org, record.Person, record.Model, record.Keyword, record.SourceLanguage);
-        var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id);
+        var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id)
+                          + (digest is null ? string.Empty : $" · digest at {digest} ({channel.TimeZone})")
+                          + (quiet is null ? string.Empty : $" · quiet {quiet} ({channel.TimeZone})");
         return new Reply($"Subscribed #{record.Id.ToString(CultureInfo.InvariantCulture)}: {description}", [channel.Active ? "Alerts will arrive here as stories break. Try /preview." : "This channel was inactive; it is active again."]);
     }
 

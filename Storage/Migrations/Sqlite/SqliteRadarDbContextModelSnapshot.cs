@@ -143,6 +143,9 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EditDueAt")
                         .HasColumnType("TEXT");
 

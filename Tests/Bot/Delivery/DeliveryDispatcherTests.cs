@@ -205,6 +205,37 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         Assert.Equal(5, _platform.Stories.Distinct().Count());
     }
 
+    [Fact]
+    public async Task DigestRowsGoOutTogetherInOneMessageAtTheirTime()
+    {
+        await using (var db = _database.Open())
+        {
+            await db.Deliveries.ExecuteDeleteAsync();
+            var now = _time.GetUtcNow().UtcDateTime;
+            for (var i = 2; i <= 4; i++)
+            {
+                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"OpenAI launches GPT-{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(db).EnqueueAsync(story.Id, [new DeliveryTarget(1, "launches", now.AddHours(2), Digest: true)], now, CancellationToken.None);
+            }
+        }
+
+        _platform.Results.Enqueue(SendResult.Sent("digest-1"));
+        using var dispatcher = Dispatcher();
+
+        Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(3, await dispatcher.DispatchAsync(CancellationToken.None));
+
+        Assert.Equal(1, _platform.Sent);
+        var digest = _platform.Alerts.Single();
+        Assert.Equal("Radar digest: 3 stories", digest.Title);
+        Assert.Contains("• OpenAI launches GPT-2 — https://f.test/2", digest.Summary, StringComparison.Ordinal);
+        Assert.Contains("• OpenAI launches GPT-4 — https://f.test/4", digest.Summary, StringComparison.Ordinal);
+        await using var check = _database.Open();
+        Assert.All(await check.Deliveries.ToListAsync(), d => Assert.Equal("digest-1", d.MessageId));
+    }
+
     private sealed class ScriptedPlatform : IChatPlatform
     {
         public Queue<SendResult?> Results { get; } = new();
@@ -225,11 +256,14 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
         public List<long> Stories { get; } = [];
 
+        public List<Alert> Alerts { get; } = [];
+
         public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Sent++;
             Stories.Add(alert.StoryId);
+            Alerts.Add(alert);
             OnSend?.Invoke(Sent);
             var result = Results.Dequeue();
             return result is null ? throw new HttpRequestException("platform outage") : Task.FromResult(result);
