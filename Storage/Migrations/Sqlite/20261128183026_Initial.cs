@@ -42,6 +42,7 @@ namespace Radar.Storage.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ETag = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     LastModified = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -58,6 +59,32 @@ namespace Radar.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "knowledge_entities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ArabicNames = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UnitOfId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnedById = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MakerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Released = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Founded = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Founders = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Reported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_knowledge_entities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stories",
                 columns: table => new
                 {
@@ -69,7 +96,12 @@ namespace Radar.Storage.Migrations.Sqlite
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Analysis = table.Column<string>(type: "TEXT", nullable: true),
+                    TitleHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    EventKeys = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,6 +138,40 @@ namespace Radar.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "affiliations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrgName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OrgId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Reported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StoryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_affiliations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_affiliations_knowledge_entities_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "knowledge_entities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_affiliations_stories_StoryId",
+                        column: x => x.StoryId,
+                        principalTable: "stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deliveries",
                 columns: table => new
                 {
@@ -116,11 +182,14 @@ namespace Radar.Storage.Migrations.Sqlite
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Digest = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     MessageId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Matched = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EditDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastEditedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,6 +243,22 @@ namespace Radar.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_affiliations_PersonId",
+                table: "affiliations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_affiliations_PersonId_OrgName_StoryId",
+                table: "affiliations",
+                columns: new[] { "PersonId", "OrgName", "StoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_affiliations_StoryId",
+                table: "affiliations",
+                column: "StoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_channels_Platform_ExternalId_ThreadId",
                 table: "channels",
                 columns: new[] { "Platform", "ExternalId", "ThreadId" },
@@ -183,6 +268,11 @@ namespace Radar.Storage.Migrations.Sqlite
                 name: "IX_deliveries_ChannelId",
                 table: "deliveries",
                 column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_EditDueAt",
+                table: "deliveries",
+                column: "EditDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_deliveries_State_NextAttemptAt",
@@ -242,6 +332,9 @@ namespace Radar.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "affiliations");
+
+            migrationBuilder.DropTable(
                 name: "deliveries");
 
             migrationBuilder.DropTable(
@@ -249,6 +342,9 @@ namespace Radar.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "knowledge_entities");
 
             migrationBuilder.DropTable(
                 name: "feeds");

@@ -11,8 +11,8 @@ using Radar.Storage;
 namespace Radar.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRadarDbContext))]
-    [Migration("20261128182112_LivingAlerts")]
-    partial class LivingAlerts
+    [Migration("20261128183026_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -146,6 +146,9 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EditDueAt")
                         .HasColumnType("TEXT");
 
@@ -258,6 +261,10 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("INTEGER");
