@@ -1,7 +1,21 @@
 namespace Radar.Bot.Chat;
 
-/// <summary>A command's answer, platform-neutral: adapters render it as an embed, HTML or text.</summary>
+/// <summary>
+/// A command's answer, platform-neutral: adapters render it as an embed, HTML or text. Errors are
+/// ephemeral (only the asker sees them) where the platform can do that.
+/// </summary>
 public sealed record Reply(string Title, IReadOnlyList<string> Lines, bool IsError = false)
 {
+    public string? Url { get; init; }
+
+    public IReadOnlyList<ReplyField> Fields { get; init; } = [];
+
+    public string? Footer { get; init; }
+
+    /// <summary>An optional PNG (charts, later).</summary>
+    public byte[]? Image { get; init; }
+
+    public bool Ephemeral { get; init; } = IsError;
+
     public static Reply Error(string message) => new("Error", [message], IsError: true);
 }

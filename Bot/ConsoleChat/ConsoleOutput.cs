@@ -97,13 +97,14 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
     public void WriteReply(string command, Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var lines = reply.Lines.Concat(reply.Fields.Select(f => $"{f.Name}: {f.Value}")).Concat(new[] { reply.Url, reply.Footer }.OfType<string>()).ToList();
         if (IsJson)
         {
-            Write(JsonSerializer.Serialize(new { type = "reply", command, error = reply.IsError, text = reply.Title + "\n" + string.Join('\n', reply.Lines) }, Json));
+            Write(JsonSerializer.Serialize(new { type = "reply", command, error = reply.IsError, text = reply.Title + "\n" + string.Join('\n', lines) }, Json));
             return;
         }
 
-        Write((reply.IsError ? "✖ " : "» ") + reply.Title + (reply.Lines.Count > 0 ? "\n   " + string.Join("\n   ", reply.Lines) : string.Empty));
+        Write((reply.IsError ? "✖ " : "» ") + reply.Title + (lines.Count > 0 ? "\n   " + string.Join("\n   ", lines) : string.Empty));
     }
 
     private void Write(string text)

@@ -14,6 +14,7 @@ public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IChatPlatform> platforms,
     AlertComposer composer,
+    PlatformRateLimiter limiter,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
@@ -77,6 +78,7 @@ public sealed partial class DeliveryDispatcher(
                 var alert = rows.Count == 1 && !first.Digest
                     ? await composer.ComposeAsync(first, await SourcesAsync(services, first, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
                     : composer.ComposeDigest(rows, time.GetUtcNow());
+                await limiter.WaitAsync(first.Platform, first.ChannelId, cancellationToken).ConfigureAwait(false);
                 return await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -125,7 +127,12 @@ public sealed partial class DeliveryDispatcher(
         {
             var sources = await SourcesAsync(scope.ServiceProvider, edit, cancellationToken).ConfigureAwait(false);
             var result = await TryAsync(
-                async () => await _platforms[edit.Platform].EditAlertAsync(edit.MessageId!, await composer.ComposeAsync(edit, sources, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+                async () =>
+                {
+                    var alert = await composer.ComposeAsync(edit, sources, cancellationToken).ConfigureAwait(false);
+                    await limiter.WaitAsync(edit.Platform, edit.ChannelId, cancellationToken).ConfigureAwait(false);
+                    return await _platforms[edit.Platform].EditAlertAsync(edit.MessageId!, alert, cancellationToken).ConfigureAwait(false);
+                },
                 cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow().UtcDateTime;
             DateTime? retry = result.Status == SendStatus.Transient ? now + RetryDelay(1, result.RetryAfter) : null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
+using Radar.Bot.Delivery;
 using Radar.Feeds;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
@@ -20,3 +21,6 @@ public sealed partial class HttpOptionsValidator : IValidateOptions<HttpOptions>
 
 [OptionsValidator]
 public sealed partial class LlmOptionsValidator : IValidateOptions<LlmOptions>;
+
+[OptionsValidator]
+public sealed partial class PlatformRateLimitValidator : IValidateOptions<PlatformRateLimit>;

@@ -52,6 +52,7 @@ public static class RadarHost
         _ = ReadSection<FeedsOptions>(builder.Configuration, FeedsOptions.Section);
         _ = ReadSection<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section);
         _ = ReadSection<LlmOptions>(builder.Configuration, LlmOptions.Section);
+        _ = ReadSection<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);
 
         builder.Services.AddRadarOptions();
         builder.Services.AddRadarFeeds();
@@ -103,6 +104,7 @@ public static class RadarHost
             [typeof(ConsoleOptions)] = ConsoleOptions.Section,
             [typeof(HttpOptions)] = HttpOptions.Section,
             [typeof(LlmOptions)] = LlmOptions.Section,
+            [typeof(DeliveryOptions)] = DeliveryOptions.Section,
         };
         return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
             failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
@@ -117,6 +119,8 @@ public static class RadarHost
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
         services.AddSingleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>();
         services.AddSingleton<IValidateOptions<FeedsOptions>, FeedSourcesValidator>();
@@ -151,6 +155,7 @@ public static class RadarHost
         services.AddSingleton<SubscriptionIndexProvider>();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<AlertComposer>();
+        services.AddSingleton<PlatformRateLimiter>();
         services.AddSingleton<DeliveryDispatcher>();
         return services;
     }

@@ -29,6 +29,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _services = new ServiceCollection()
             .AddDbContext<RadarDbContext, SqliteRadarDbContext>(o => o.UseSqlite(_database.ConnectionString))
+            .AddSingleton(_ => new PlatformRateLimiter(Options.Create(new DeliveryOptions())))
             .AddScoped<DeliveryStore>()
             .AddScoped<StoryStore>()
             .AddScoped<ChannelStore>()
@@ -52,7 +53,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(
             new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance),
             new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
-            new MemoryCache(new MemoryCacheOptions())), _time, NullLogger<DeliveryDispatcher>.Instance);
+            new MemoryCache(new MemoryCacheOptions())), _services.GetRequiredService<PlatformRateLimiter>(), _time, NullLogger<DeliveryDispatcher>.Instance);
 
     private async Task<DeliveryRecord> RowAsync()
     {
