@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Another process already uses the SQLite database.</summary>
     public const int DatabaseInUse = 3;
+
+    /// <summary>The database exists but cannot be migrated or opened.</summary>
+    public const int DatabaseError = 4;
 }

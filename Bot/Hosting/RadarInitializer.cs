@@ -18,7 +18,17 @@ public sealed partial class RadarInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
-        await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new StartupException(
+                $"The database could not be prepared ({e.Message}). If it was made by an unreleased build, move it away; Radar:Storage:ConnectionString says where it is.",
+                ExitCodes.DatabaseError);
+        }
+
         await knowledge.InitializeAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow().UtcDateTime;
