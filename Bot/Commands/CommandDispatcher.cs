@@ -15,6 +15,11 @@ public sealed partial class CommandDispatcher(IServiceScopeFactory scopes, ILogg
             return Reply.Error($"Unknown command /{request.Name}. Try /help.");
         }
 
+        if (handler.ChangesChannel && !request.CanManageChannel)
+        {
+            return Reply.Error(ChannelContext.ManageOnly);
+        }
+
         try
         {
             return await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);

@@ -10,5 +10,8 @@ public interface ICommandHandler
     /// <summary>One line for /help: usage and what it does.</summary>
     string Help { get; }
 
+    /// <summary>True for commands that change the channel (subscriptions, language, time zone): only its managers may run them.</summary>
+    bool ChangesChannel => false;
+
     Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
 }

@@ -90,9 +90,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task TheArabicSeedStoryAlertsWithAnEnglishHeadlineAndItsEnglishReportDoesNotAlertAgain()
     {
-        var seed = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
-        var title = seed.First(l => l.Contains("ميتا", StringComparison.Ordinal));
-        var body = string.Join("\n", seed.SkipWhile(l => l != title).Skip(1));
+        var (title, body) = SeedStory.Read();
         _server.ServeFeed("/ar.xml", () => Rss.Document(new Rss.Item(title, "https://ar.news.test/meta-talent", "ar-1", Recent, body)));
         _server.ServeFeed("/en.xml", () => Rss.Document(new Rss.Item(
             "Llama authors Guillaume Lample and Timothée Lacroix left Meta to found Mistral AI", "https://en.news.test/llama-authors", "en-1", Recent.AddMinutes(30),

@@ -15,17 +15,10 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static (string Title, string Body) Seed()
-    {
-        var lines = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
-        var title = lines.First(l => l.Contains("ميتا", StringComparison.Ordinal));
-        return (title, string.Join("\n", lines.SkipWhile(l => l != title).Skip(1)));
-    }
-
     [Fact]
     public async Task ATalentMetaSubscriptionGetsTheSeedStoryOnceAndALaunchesGoogleOneGetsNothing()
     {
-        var (title, body) = Seed();
+        var (title, body) = SeedStory.Read();
         _server.ServeFeed("/feed.xml", () => Rss.Document(
             new Rss.Item(title, "https://ar.news.test/meta", "s1", Recent, body),
             new Rss.Item("Nvidia becomes the first company to reach a $4 trillion market value", "https://news.test/nvidia", "s2", Recent.AddMinutes(5), "Shares rose.")));

@@ -10,14 +10,11 @@ public sealed class LanguageHandler(ChannelContext context, ChannelStore channel
 
     public string Help => "/language <en|ar|fr> — the language of this channel's alerts";
 
+    public bool ChangesChannel => true;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.CanManageChannel)
-        {
-            return Reply.Error(ChannelContext.ManageOnly);
-        }
-
         var language = (request.Options.GetValueOrDefault("lang") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
         if (language is not ("en" or "ar" or "fr"))
         {

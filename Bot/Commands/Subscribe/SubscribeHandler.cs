@@ -26,14 +26,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
 
     public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
+    public bool ChangesChannel => true;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.CanManageChannel)
-        {
-            return Reply.Error(ChannelContext.ManageOnly);
-        }
-
         var topic = (request.Options.GetValueOrDefault("topic") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
         if (topic is null || !Topics.Contains(topic))
         {

@@ -12,14 +12,11 @@ public sealed class TimeZoneHandler(ChannelContext context, ChannelStore channel
 
     public string Help => "/timezone <zone> — local time for digests and quiet hours, e.g. /timezone Europe/Paris";
 
+    public bool ChangesChannel => true;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.CanManageChannel)
-        {
-            return Reply.Error(ChannelContext.ManageOnly);
-        }
-
         var zone = request.Arguments.Count > 0 ? request.Arguments[0] : null;
         if (zone is null || DeliverySchedule.FindTimeZone(zone) is null)
         {

@@ -12,14 +12,11 @@ public sealed class UnsubscribeHandler(ChannelContext context, SubscriptionStore
 
     public string Help => "/unsubscribe <id|all> — stop a subscription of this channel";
 
+    public bool ChangesChannel => true;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.CanManageChannel)
-        {
-            return Reply.Error(ChannelContext.ManageOnly);
-        }
-
         var target = request.Options.GetValueOrDefault("id") ?? (request.Arguments.Count > 0 ? request.Arguments[0].TrimStart('#') : null);
         long? id = null;
         if (target is not "all")

@@ -11,9 +11,7 @@ public sealed class SeedStoryTests
 
     private static Radar.Feeds.Extraction.Extraction ExtractSeed()
     {
-        var lines = File.ReadAllLines(SharedFolder.Combine("seeds", "meta-talent-exodus.ar.txt")).Where(l => l.Trim().Length > 0).ToList();
-        var title = lines.First(l => l.Contains("ميتا", StringComparison.Ordinal));
-        var body = string.Join('\n', lines.SkipWhile(l => l != title).Skip(1));
+        var (title, body) = SeedStory.Read();
         return new EventExtractor(SeedKnowledge.Load()).Extract(title, body);
     }
 
