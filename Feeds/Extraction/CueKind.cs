@@ -39,6 +39,9 @@ public enum CueKind
     /// <summary>for, to, إلى, chez: the destination follows.</summary>
     Toward,
 
+    /// <summary>from, من: the origin follows.</summary>
+    Away,
+
     /// <summary>launches, releases, open-sources, تطلق, lance.</summary>
     Launch,
 

@@ -51,6 +51,7 @@ public static class CueLexicon
         Add(CueKind.Descriptor, "co founder|cofounder|co founders|founder|founders|founding member|former|ex|chief scientist|chief executive|chief technology officer|chief research officer|ceo|cto|cso|president|head of|head|director|vice president|vp|researcher|research scientist|scientist|engineer|engineers|researchers|veteran|alum|alumnus|executive|lead|co lead|leader");
         Add(CueKind.Relative, "who|whom|which");
         Add(CueKind.Toward, "for|to|at");
+        Add(CueKind.Away, "from");
         Add(CueKind.Launch, "launches|launched|launch|launching|releases|released|release|releasing|unveils|unveiled|unveiling|debuts|debuted|introduces|introduced|announces|announced|ships|shipped|rolls out|rolled out|rolling out|open sources|open sourced|open sourcing|publishes|published|made available|makes available|now available|previews|previewed|goes live|went live|drops|dropped");
         Add(CueKind.Delay, "delays|delayed|delay|delaying|postpones|postponed|postponing|pushes back|pushed back|pushing back|holds back|held back|shelves|shelved|pushing its release|push back");
         Add(CueKind.Comparison, "rivals|rival|rivaling|than|outperforms|outperformed|beats|competes with|compete with|competing with|versus|vs|as fast as|compared with|compared to|like");
@@ -89,6 +90,7 @@ public static class CueLexicon
         Arabic(CueKind.Descriptor, "مؤسس|مؤسسي|مؤسسو|المؤسس|الشريك المؤسس|السابق|السابقه|السابقان|السابقين|سابقا|رئيس|مدير|قائد|كبير العلماء|الباحث|الباحثه|باحث|مهندس|مهندسا|المهندس|مهندسي");
         Arabic(CueKind.Relative, "الذي|التي|الذين|اللذين|اللتين");
         Arabic(CueKind.Toward, "الى|لدى|نحو");
+        Add(CueKind.Away, "من|قادما من|قادمه من");
         Arabic(CueKind.Launch, "تطلق|يطلق|اطلق|اطلاق|تكشف|يكشف|كشف|كشفت|طرح|تطرح|يطرح|تصدر|يصدر|اصدر|اصدار|تتيح|اتاح|تعلن عن|اعلن عن|اعلنت عن");
         Arabic(CueKind.Delay, "تؤجل|يؤجل|اجلت|تاجيل|تاخير|تؤخر|يؤخر|ارجاء|ترجئ|يرجئ");
         Arabic(CueKind.Comparison, "تنافس|ينافس|منافس|يتفوق|تتفوق|مقارنه|مثل");

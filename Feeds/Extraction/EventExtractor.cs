@@ -413,8 +413,10 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 continue;
             }
 
-            toward |= cues.Exists(c => c.Kind == CueKind.Toward && c.Start >= cue.End && c.End <= mention.Start);
-            if (cue.Kind is CueKind.Depart or CueKind.StepDown && !toward)
+            // "from X" / "من X" names the origin and "to X" / "إلى X" the destination, whatever the verb.
+            var marker = cues.LastOrDefault(c => c.Kind is CueKind.Toward or CueKind.Away && c.End <= mention.Start && mention.Start - c.End <= 1 && c.Start >= cue.End);
+            toward |= marker?.Kind == CueKind.Toward;
+            if (marker?.Kind == CueKind.Away || (cue.Kind is CueKind.Depart or CueKind.StepDown && !toward))
             {
                 from ??= mention;
             }
