@@ -62,9 +62,9 @@ public static class CueLexicon
         Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir");
         Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
         Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez");
-        Add(CueKind.Hire, "recrute|recruté|recrutée|embauche|embauché|débauche|débauché|s offre|attire");
+        Add(CueKind.Hire, "recrute|recruté|recrutée|recruter|embauche|embauché|embauchée|débauche|débauché|débauchée|s offre|attire");
         Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera");
-        Add(CueKind.Found, "fonde|fondé|fondée|fondent|cofonde|cofondé|cofondée|cofondent|co fondé|co fondée|crée|créé|créée|monte sa|lance sa start up|lance sa startup");
+        Add(CueKind.Found, "fonde|fondé|fondée|fondent|fonder|cofonde|cofondé|cofondée|cofondent|cofonder|co fondé|co fondée|crée|créé|créée|créer|monter sa|monte sa|lance sa start up|lance sa startup|lancer sa start up|lancer sa startup");
         Add(CueKind.Return, "revient|revenu|revenue|retourne|retourné|de retour|réintègre");
         Add(CueKind.Remain, "reste|restent|resté|restés|toujours chez|demeure|demeurent");
         Add(CueKind.Predecessor, "succède à|succédant à|remplace|remplaçant|en remplacement de");

@@ -323,9 +323,16 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
             var (from, to) = Objects(cue, cues, orgs, mentions);
             var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
+            var passive = cue.Kind == CueKind.Hire && !people.Exists(p => p.Start >= cue.End);
+            if (cue.Kind == CueKind.Hire && employer is null)
+            {
+                // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
+                employer = orgs.FirstOrDefault(o => o.Start >= cue.End && o.Start - cue.End <= 2);
+            }
+
             if (cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && people.Exists(p => p.Start >= cue.End)))
             {
-                // "Microsoft hires X", "Meta names X chief AI officer": the organisation before is the destination.
+                // "Microsoft hires X", "Meta names X chief AI officer": the employer is the destination.
                 to = employer ?? (cue.Kind == CueKind.Hire ? orgs.LastOrDefault(o => o.End <= cue.Start) : to);
                 hiring = to?.Entity ?? hiring;
                 from = null;
@@ -336,7 +343,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             // after quitting B"). Those hired come after "hires".
             var before = people.Where(p => p.Start >= previousEnd && p.End <= cue.Start).ToList();
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
-            var subjects = cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
+            var subjects = passive ? before
+                : cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
                 : after.Count > 0 ? after

@@ -29,6 +29,10 @@ public sealed class ScenarioTests
     [InlineData("Meta hires OpenAI researcher Shengjia Zhao as chief scientist of its superintelligence lab", "", "Shengjia Zhao", "OpenAI", "Meta")]
     [InlineData("Apple's AI chief John Giannandrea to step down", "He led machine learning at Apple since 2018.", "John Giannandrea", "Apple", null)]
     [InlineData("Soumith Chintala, PyTorch co-creator, leaves Meta", "", "Soumith Chintala", "Meta", null)]
+    [InlineData("Jan Leike was hired by Anthropic", "", "Jan Leike", null, "Anthropic")]
+    [InlineData("عينت ميتا ألكسندر وانغ رئيسا لمختبرات الذكاء الفائق", "", "Alexandr Wang", null, "Meta")]
+    [InlineData("Meta recrute Ruoming Pang, ancien responsable des modèles chez Apple", "", "Ruoming Pang", "Apple", "Meta")]
+    [InlineData("Yann LeCun va quitter Meta pour créer sa start-up", "", "Yann LeCun", "Meta", null)]
     public void ReadsMoves(string title, string summary, string person, string? from, string? to)
     {
         var result = Extractor.Extract(title, summary);
