@@ -39,7 +39,7 @@ public static class CueLexicon
         }
 
         // English
-        Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected");
+        Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected|jumps ship|jumped ship");
         Add(CueKind.StepDown, "steps down|stepping down|stepped down|step down|resigns|resigned|resigning|resignation|retires|retiring|retired|retirement");
         Add(CueKind.Join, "joins|joined|joining|join|moves to|moved to|moving to|heads to|headed to|jumps to|jumped to|defects to|signs with|signed with|lands at|landed at");
         Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires");
@@ -53,7 +53,7 @@ public static class CueLexicon
         Add(CueKind.Toward, "for|to|at");
         Add(CueKind.Away, "from");
         Add(CueKind.Launch, "launches|launched|launch|launching|releases|released|release|releasing|unveils|unveiled|unveiling|debuts|debuted|introduces|introduced|announces|announced|ships|shipped|rolls out|rolled out|rolling out|open sources|open sourced|open sourcing|publishes|published|made available|makes available|now available|previews|previewed|goes live|went live|drops|dropped");
-        Add(CueKind.Delay, "delays|delayed|delay|delaying|postpones|postponed|postponing|pushes back|pushed back|pushing back|holds back|held back|shelves|shelved|pushing its release|push back");
+        Add(CueKind.Delay, "delays|delayed|delay|delaying|postpones|postponed|postponing|pushes back|pushed back|pushing back|holds back|held back|shelves|shelved|pushing its release|push back|slips|slipped");
         Add(CueKind.Comparison, "rivals|rival|rivaling|than|outperforms|outperformed|beats|competes with|compete with|competing with|versus|vs|as fast as|compared with|compared to|like");
         Add(CueKind.Negative, "rocket|rockets|starship|spacecraft|satellite|satellites|launch pad|iphone|smartphone|smartphones|phone|phones|headset|headsets|glasses|cookie|cookies|departure board|departure boards|departures board|airport|airports|flight|flights|airline|departs from|departed from|departing from|missile|missiles|shuttle|car|cars|laptop|laptops|console|sneaker");
         Add(CueKind.ClauseBreak, "while|whereas|but|although|though|however|meanwhile");
@@ -61,9 +61,9 @@ public static class CueLexicon
         // French
         Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir");
         Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
-        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez");
+        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez|part chez|partira chez");
         Add(CueKind.Hire, "recrute|recruté|recrutée|recruter|embauche|embauché|embauchée|débauche|débauché|débauchée|s offre|attire");
-        Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera");
+        Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera|prend la direction|prendra la direction");
         Add(CueKind.Found, "fonde|fondé|fondée|fondent|fonder|cofonde|cofondé|cofondée|cofondent|cofonder|co fondé|co fondée|crée|créé|créée|créer|monter sa|monte sa|lance sa start up|lance sa startup|lancer sa start up|lancer sa startup");
         Add(CueKind.Return, "revient|revenu|revenue|retourne|retourné|de retour|réintègre");
         Add(CueKind.Remain, "reste|restent|resté|restés|toujours chez|demeure|demeurent");
@@ -71,14 +71,14 @@ public static class CueLexicon
         Add(CueKind.Descriptor, "cofondateur|cofondatrice|co fondateur|fondateur|fondatrice|ancien|ancienne|anciens|ex|directeur|directrice|patron|patronne|chercheur|chercheuse|chercheurs|ingénieur|ingénieurs|scientifique en chef|pdg|président|présidente|responsable");
         Add(CueKind.Relative, "qui|dont|lequel|laquelle");
         Add(CueKind.Toward, "pour|chez|vers|à");
-        Add(CueKind.Launch, "lance|lancé|lancée|lancent|lancement|dévoile|dévoilé|dévoilée|présente|présenté|présentée|publie|publié|publiée|sort|sorti|sortie|met en ligne|annonce|annoncé|rend disponible|ouvre|dévoilent");
-        Add(CueKind.Delay, "reporte|reporté|reportée|report|retarde|retardé|retardée|repousse|repoussé|repoussée|ajourne|ajourné|retard");
+        Add(CueKind.Launch, "lance|lancé|lancée|lancent|lancement|dévoile|dévoilé|dévoilée|présente|présenté|présentée|publie|publié|publiée|sort|sorti|sortie|met en ligne|annonce|annoncé|rend disponible|met à disposition|ouvre|dévoilent");
+        Add(CueKind.Delay, "reporte|reporté|reportée|report|retarde|retardé|retardée|repousse|repoussé|repoussée|ajourne|ajourné|retard|décale|décalé|décalée");
         Add(CueKind.Comparison, "rivalise|concurrence|face à|que|plus que|comme");
         Add(CueKind.Negative, "fusée|fusées|satellite|téléphone|smartphone|casque|lunettes|cookies|aéroport|vol|vols|tableau des départs");
         Add(CueKind.ClauseBreak, "alors que|tandis que|mais|cependant|pendant que");
 
         // Arabic
-        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج");
+        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق");
         Arabic(CueKind.StepDown, "تنحي|تنحى|يتنحى|تتنحى|استقال|استقاله|يستقيل|تستقيل|تقاعد");
         Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق");
         Arabic(CueKind.Hire, "توظف|وظف|توظيف|تستقطب|يستقطب|استقطب|استقطاب|تعين|يعين|عين|تعيين|تضم|ضمت");
