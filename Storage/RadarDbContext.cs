@@ -26,6 +26,8 @@ public abstract class RadarDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<AffiliationRecord> Affiliations => Set<AffiliationRecord>();
 
+    public DbSet<PlatformStateRecord> PlatformState => Set<PlatformStateRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

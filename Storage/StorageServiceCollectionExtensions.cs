@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<DeliveryStore>();
         services.AddScoped<KnowledgeStore>();
         services.AddScoped<SubscriptionStore>();
+        services.AddScoped<PlatformStateStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
+using Radar.Bot.Telegram;
 using Radar.Feeds;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
@@ -24,3 +25,6 @@ public sealed partial class LlmOptionsValidator : IValidateOptions<LlmOptions>;
 
 [OptionsValidator]
 public sealed partial class PlatformRateLimitValidator : IValidateOptions<PlatformRateLimit>;
+
+[OptionsValidator]
+public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>;

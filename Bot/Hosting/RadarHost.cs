@@ -19,6 +19,7 @@ using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Scheduling;
+using Radar.Bot.Telegram;
 using Radar.Feeds;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
@@ -59,10 +60,21 @@ public static class RadarHost
         builder.Services.AddRadarStorage(ReadStorageOptions(builder.Configuration));
         builder.Services.AddRadarChat();
         builder.Services.AddRadarScheduling(builder.Configuration, mode.Once);
+        var telegram = ReadValidated(builder.Configuration, TelegramOptions.Section, new TelegramOptionsValidator());
+        if (telegram.Enabled && telegram.Mode == "Webhook" && (telegram.WebhookUrl is null || telegram.WebhookSecret is null))
+        {
+            throw new StartupException("Radar:Telegram:Mode=Webhook needs Radar:Telegram:WebhookUrl and Radar:Telegram:WebhookSecret.", ExitCodes.BadConfiguration);
+        }
+
+        builder.Services.AddRadarTelegram(telegram, mode.Once);
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
 
         var app = builder.Build();
         app.MapRadarHealth();
+        if (telegram.Enabled && telegram.Mode == "Webhook")
+        {
+            app.MapTelegramWebhook();
+        }
         return app;
     }
 
@@ -105,6 +117,7 @@ public static class RadarHost
             [typeof(HttpOptions)] = HttpOptions.Section,
             [typeof(LlmOptions)] = LlmOptions.Section,
             [typeof(DeliveryOptions)] = DeliveryOptions.Section,
+            [typeof(TelegramOptions)] = TelegramOptions.Section,
         };
         return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
             failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
@@ -119,6 +132,8 @@ public static class RadarHost
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
@@ -184,15 +199,23 @@ public static class RadarHost
         return services;
     }
 
-    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    /// <summary>Binds and validates a section the composition itself depends on, before the container exists.</summary>
+    private static T ReadValidated<T>(IConfiguration configuration, string section, IValidateOptions<T> validator)
+        where T : class, new()
     {
-        var options = ReadSection<StorageOptions>(configuration, StorageOptions.Section);
-        var result = new StorageOptionsValidator().Validate(null, options);
+        var options = ReadSection<T>(configuration, section);
+        var result = validator.Validate(null, options);
         if (result.Failed)
         {
-            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => StorageOptions.Section + ":" + f)), ExitCodes.BadConfiguration);
+            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => section + ":" + f)), ExitCodes.BadConfiguration);
         }
 
+        return options;
+    }
+
+    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var options = ReadValidated(configuration, StorageOptions.Section, new StorageOptionsValidator());
         if (options.Provider != "Sqlite")
         {
             throw new StartupException($"Radar:Storage:Provider={options.Provider} is not available in this version yet; use Sqlite.", ExitCodes.BadConfiguration);
@@ -203,13 +226,7 @@ public static class RadarHost
 
     private static string ListenUrl(IConfiguration configuration)
     {
-        var http = ReadSection<HttpOptions>(configuration, HttpOptions.Section);
-        var result = new HttpOptionsValidator().Validate(null, http);
-        if (result.Failed)
-        {
-            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => HttpOptions.Section + ":" + f)), ExitCodes.BadConfiguration);
-        }
-
+        var http = ReadValidated(configuration, HttpOptions.Section, new HttpOptionsValidator());
         return $"http://{http.Address}:{http.Port}";
     }
 

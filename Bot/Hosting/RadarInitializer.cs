@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
+using Radar.Bot.Telegram;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
@@ -11,6 +13,7 @@ public sealed partial class RadarInitializer(
     IServiceScopeFactory scopes,
     FeedSourcesProvider sources,
     KnowledgeProvider knowledge,
+    IOptions<TelegramOptions> telegram,
     TimeProvider time,
     ILogger<RadarInitializer> logger) : IHostedService
 {
@@ -38,9 +41,16 @@ public sealed partial class RadarInitializer(
             .EnsureAsync(ConsolePlatform.PlatformName, ConsolePlatform.ChannelId, "Console", subscribeToEverything: true, now, cancellationToken)
             .ConfigureAwait(false);
         LogReady(logger, feeds.Count);
+        if (!telegram.Value.Enabled)
+        {
+            LogTelegramOff(logger);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is off: set Radar__Telegram__Token (environment or user secrets) to turn it on")]
+    private static partial void LogTelegramOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready; {Feeds} feeds configured")]
     private static partial void LogReady(ILogger logger, int feeds);

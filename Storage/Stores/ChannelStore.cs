@@ -53,6 +53,18 @@ public sealed class ChannelStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The chat moved (a Telegram group became a supergroup): the channel keeps its subscriptions under the new id.</summary>
+    public async Task MoveAsync(string platform, string externalId, string newExternalId, CancellationToken cancellationToken)
+    {
+        var channels = await db.Channels.Where(c => c.Platform == platform && c.ExternalId == externalId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var channel in channels)
+        {
+            channel.ExternalId = newExternalId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task SetTimeZoneAsync(long channelId, string timeZone, CancellationToken cancellationToken)
     {
         var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);

@@ -394,6 +394,25 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.ToTable("knowledge_entities", (string)null);
                 });
 
+            modelBuilder.Entity("Radar.Storage.Entities.PlatformStateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("platform_state", (string)null);
+                });
+
             modelBuilder.Entity("Radar.Storage.Entities.StoryRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using Radar.Bot.Chat;
+using Telegram.Bot;
+
+namespace Radar.Bot.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary>With a token, the Telegram platform: client, adapter, update handling, polling or webhook. Without, nothing.</summary>
+    public static IServiceCollection AddRadarTelegram(this IServiceCollection services, TelegramOptions settings, bool once)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+
+        services.AddHttpClient("telegram", client => client.Timeout = settings.PollTimeout + TimeSpan.FromSeconds(15));
+        services.AddSingleton<ITelegramBotClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("telegram");
+
+            // RetryThreshold 0: a 429 comes back at once, and the delivery engine schedules the retry.
+            return new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.ApiBaseUrl) { RetryThreshold = 0 }, http);
+        });
+        services.AddSingleton<TelegramIdentity>();
+        services.AddSingleton<TelegramPlatform>();
+        services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<TelegramPlatform>());
+        services.AddSingleton<TelegramUpdateHandler>();
+        if (!once)
+        {
+            services.AddHostedService<TelegramStartup>();
+            if (settings.Mode == "Polling")
+            {
+                services.AddHostedService<TelegramPollingService>();
+            }
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Radar.Bot.Chat;
+using Radar.Bot.Commands;
+using Radar.Bot.Delivery;
+using Radar.Bot.Hosting;
+using Radar.Bot.Ingest;
+using Radar.Bot.Telegram;
+using Radar.Feeds.Model;
+using Radar.Storage.Stores;
+using Radar.Tests.Fakes;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot;
+
+/// <summary>The real Telegram.Bot client and our adapter against a fake Bot API on 127.0.0.1.</summary>
+public sealed class TelegramTests : IAsyncLifetime
+{
+    private FakeTelegram _telegram = null!;
+    private FeedServer _feeds = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeTelegram.StartAsync();
+        _feeds = await FeedServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _telegram.DisposeAsync();
+        await _feeds.DisposeAsync();
+    }
+
+    private BotHarness Harness(params FeedSource[] feeds)
+    {
+        var bot = new BotHarness(feeds);
+        bot.Settings["Radar:Telegram:Token"] = FakeTelegram.Token;
+        bot.Settings["Radar:Telegram:ApiBaseUrl"] = _telegram.BaseUrl;
+        bot.Settings["Radar:Telegram:PollTimeout"] = "00:00:01";
+        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
+        return bot;
+    }
+
+    private static async Task<Running> StartAsync(BotHarness bot)
+    {
+        var mode = RunMode.Parse([]);
+        var output = new StringWriter();
+        var app = bot.Build(mode, output);
+        var stop = new CancellationTokenSource();
+        var task = RadarHost.RunAsync(app, mode, stop.Token);
+        await WaitUntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested || task.IsCompleted); // fully started, web server included
+        return new Running(app, task, stop, output);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(25);
+        }
+    }
+
+    [Fact]
+    public async Task APrivateChatSubscribesAndReceivesTheSeedStorysAlert()
+    {
+        var ready = false;
+        var (title, body) = SeedStory.Read();
+        _feeds.Map("/ar.xml", async context =>
+        {
+            if (!ready)
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Rss.Document(new Rss.Item(title, "https://ar.news.test/meta", "s1", DateTimeOffset.UtcNow.AddHours(-1), body)));
+        });
+        using var bot = Harness(new FeedSource("Arabic news", _feeds.Url("/ar.xml"), "ar"));
+        await using var running = await StartAsync(bot);
+
+        _telegram.Say(1001, 1001, "/subscribe topic:talent org:ميتا");
+        await WaitUntilAsync(() => _telegram.TextsTo(1001).Any(t => t.Contains("Subscribed", StringComparison.Ordinal)));
+        ready = true;
+        await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
+        await running.App.Services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
+
+        var alert = Assert.Single(_telegram.Sent(), m => m["chat_id"]!.GetValue<long>() == 1001 && m["text"]!.GetValue<string>().Contains("Mistral", StringComparison.Ordinal));
+        Assert.StartsWith("<b>Guillaume Lample: Meta → Mistral AI", alert["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Html", alert["parse_mode"]!.GetValue<string>());
+        Assert.Contains("matched talent org:Meta", alert["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(_telegram.Calls, c => c.Method == "setMyCommands");
+    }
+
+    [Fact]
+    public async Task WhoisAnswersInEnglishAndArabicAndIgnoresCommandsForOtherBots()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+
+        _telegram.Say(1002, 1002, "/whois Guillaume Lample");
+        _telegram.Say(1002, 1002, $"/whois@{FakeTelegram.Username} غيوم لامبل");
+        _telegram.Say(1002, 1002, "/whois@SomeOtherBot Guillaume Lample");
+        _telegram.Say(1002, 1002, "/help");
+        await WaitUntilAsync(() => _telegram.TextsTo(1002).Count() >= 3);
+        await Task.Delay(200);
+
+        var replies = _telegram.TextsTo(1002).ToList();
+        Assert.Equal(3, replies.Count);
+        Assert.All(replies.Take(2), r => Assert.Contains("Path: Meta → Mistral AI", r, StringComparison.Ordinal));
+        Assert.Contains("/whois", replies[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyGroupAdministratorsChangeSubscriptions()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+        _telegram.Admins.Add((-2001, 56));
+
+        _telegram.Say(-2001, 55, "/subscribe topic:talent", "group");
+        _telegram.Say(-2001, 56, "/subscribe topic:talent", "group");
+        await WaitUntilAsync(() => _telegram.TextsTo(-2001).Count() >= 2);
+
+        var replies = _telegram.TextsTo(-2001).ToList();
+        Assert.Contains(WebUtility.HtmlEncode(ChannelContext.ManageOnly), replies[0], StringComparison.Ordinal);
+        Assert.Contains("Subscribed", replies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostileTitleIsEscapedAndAcceptedWhileErrorsAreClassified()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+        var platform = running.App.Services.GetRequiredService<TelegramPlatform>();
+        Alert Alert(long chat) => new(1, chat.ToString(CultureInfo.InvariantCulture), string.Empty, "GPT-5 <beats> \"o3\" & more", "<script>x</script>", "https://news.test/a?b=1&c=2", "Feed", DateTimeOffset.UtcNow, "all");
+
+        var hostile = await platform.SendAlertAsync(Alert(1003), CancellationToken.None);
+        _telegram.Fail(1004, 429, "Too Many Requests: retry after 3", new JsonObject { ["retry_after"] = 3 });
+        var limited = await platform.SendAlertAsync(Alert(1004), CancellationToken.None);
+        var after = await platform.SendAlertAsync(Alert(1004), CancellationToken.None);
+        _telegram.Fail(1005, 403, "Forbidden: bot was blocked by the user");
+        var blocked = await platform.SendAlertAsync(Alert(1005), CancellationToken.None);
+        _telegram.Fail(1006, 400, "Bad Request: chat not found");
+        var missing = await platform.SendAlertAsync(Alert(1006), CancellationToken.None);
+
+        Assert.Equal(SendStatus.Sent, hostile.Status);
+        Assert.Contains("GPT-5 &lt;beats&gt; &quot;o3&quot; &amp; more", _telegram.TextsTo(1003).Single(), StringComparison.Ordinal);
+        Assert.Equal((SendStatus.Transient, TimeSpan.FromSeconds(3)), (limited.Status, limited.RetryAfter!.Value));
+        Assert.Equal(SendStatus.Sent, after.Status);
+        Assert.Equal(SendStatus.Permanent, blocked.Status);
+        Assert.Equal(SendStatus.Permanent, missing.Status);
+    }
+
+    [Fact]
+    public async Task AGroupUpgradedToASupergroupMovesItsChannelAndGetsTheMessageThere()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+        await using (var scope = running.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChannelStore>().EnsureAsync("telegram", "-4001", "Group", false, DateTime.UtcNow, CancellationToken.None);
+        }
+
+        _telegram.Fail(-4001, 400, "Bad Request: group chat was upgraded to a supergroup chat", new JsonObject { ["migrate_to_chat_id"] = -1004001 });
+        var result = await running.App.Services.GetRequiredService<TelegramPlatform>()
+            .SendAlertAsync(new Alert(1, "-4001", string.Empty, "OpenAI launches GPT-9", string.Empty, null, "Feed", DateTimeOffset.UtcNow, "all"), CancellationToken.None);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Single(_telegram.TextsTo(-1004001));
+        await using var check = running.App.Services.CreateAsyncScope();
+        Assert.NotNull(await check.ServiceProvider.GetRequiredService<ChannelStore>().FindAsync("telegram", "-1004001", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AfterARestartNoUpdateIsHandledTwice()
+    {
+        using var bot = Harness();
+        await using (var first = await StartAsync(bot))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                _telegram.Say(1007, 1007, "/help");
+            }
+
+            await WaitUntilAsync(() => _telegram.TextsTo(1007).Count() == 3);
+        }
+
+        var callsBefore = _telegram.Calls.Count;
+        _telegram.Say(1007, 1007, "/help");
+        _telegram.Say(1007, 1007, "/help");
+        await using (var second = await StartAsync(bot))
+        {
+            await WaitUntilAsync(() => _telegram.TextsTo(1007).Count() >= 5);
+            await Task.Delay(300);
+        }
+
+        Assert.Equal(5, _telegram.TextsTo(1007).Count());
+        var firstPollAfterRestart = _telegram.Calls.Skip(callsBefore).First(c => c.Method == "getUpdates").Body;
+        Assert.Equal(4, firstPollAfterRestart["offset"]!.GetValue<int>()); // the offset came back from the database
+    }
+
+    [Fact]
+    public async Task TheWebhookEnforcesItsSecret()
+    {
+        using var bot = Harness();
+        bot.Settings["Radar:Telegram:Mode"] = "Webhook";
+        bot.Settings["Radar:Telegram:WebhookUrl"] = "https://radar.example.test/telegram/webhook";
+        bot.Settings["Radar:Telegram:WebhookSecret"] = "s3cret-token";
+        await using var running = await StartAsync(bot);
+        var address = running.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient();
+        HttpRequestMessage Post(string? secret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, address + "/telegram/webhook")
+            {
+                Content = new StringContent(
+                    """{"update_id":1,"message":{"message_id":5,"date":1764300000,"chat":{"id":1008,"type":"private"},"from":{"id":1008,"is_bot":false,"first_name":"A"},"text":"/help","entities":[{"type":"bot_command","offset":0,"length":5}]}}""",
+                    Encoding.UTF8,
+                    "application/json"),
+            };
+            if (secret is not null)
+            {
+                request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, secret);
+            }
+
+            return request;
+        }
+
+        using var none = await http.SendAsync(Post(null));
+        using var wrong = await http.SendAsync(Post("guess"));
+        using var right = await http.SendAsync(Post("s3cret-token"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Single(_telegram.TextsTo(1008));
+        Assert.Contains(_telegram.Calls, c => c.Method == "setWebhook" && c.Body["secret_token"]?.GetValue<string>() == "s3cret-token");
+        Assert.DoesNotContain(_telegram.Calls, c => c.Method == "getUpdates");
+    }
+
+    private sealed record Running(WebApplication App, Task<int> Task, CancellationTokenSource Stop, StringWriter Output) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Stop.CancelAsync();
+            Assert.Equal(ExitCodes.Ok, await Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            await App.DisposeAsync();
+            Stop.Dispose();
+            Output.Dispose();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Radar.Tests.Fakes;
+
+/// <summary>
+/// A fake Telegram Bot API on 127.0.0.1 speaking the real wire format (POST /bot&lt;token&gt;/&lt;method&gt;,
+/// JSON envelopes {ok,result} / {ok:false,error_code,description,parameters}), with scripted updates,
+/// administrators and failures. It refuses HTML that Telegram would refuse.
+/// </summary>
+public sealed partial class FakeTelegram : IAsyncDisposable
+{
+    public const string Token = "123456:TEST";
+    public const string Username = "RadarTestBot";
+
+    private readonly WebApplication _app;
+    private readonly List<JsonObject> _updates = [];
+    private readonly Lock _gate = new();
+    private int _nextUpdateId = 1;
+    private int _nextMessageId = 100;
+
+    private FakeTelegram(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+
+    public HashSet<(long Chat, long User)> Admins { get; } = [];
+
+    /// <summary>Failures to answer for a chat, in order: (error code, description, parameters).</summary>
+    public ConcurrentDictionary<long, ConcurrentQueue<(int Code, string Description, JsonObject? Parameters)>> Failures { get; } = new();
+
+    public static async Task<FakeTelegram> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTelegram(app);
+        app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Urls.First();
+        return fake;
+    }
+
+    public IEnumerable<JsonObject> Sent(string method = "sendMessage") => Calls.Where(c => c.Method == method).Select(c => c.Body);
+
+    public IEnumerable<string> TextsTo(long chat) => Sent().Where(b => b["chat_id"]?.GetValue<long>() == chat).Select(b => b["text"]!.GetValue<string>());
+
+    public void Fail(long chat, int code, string description, JsonObject? parameters = null) =>
+        Failures.GetOrAdd(chat, _ => new()).Enqueue((code, description, parameters));
+
+    /// <summary>Queues a text message from a user in a chat ("private", "group", "supergroup", "channel").</summary>
+    public int Say(long chat, long user, string text, string type = "private")
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = chat, ["type"] = type, ["title"] = type == "private" ? null : "A group" },
+            ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "User" + user },
+            ["text"] = text,
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = text.Split(' ')[0].Length }),
+        };
+        return Queue(new JsonObject { [type == "channel" ? "channel_post" : "message"] = message });
+    }
+
+    public int Queue(JsonObject update)
+    {
+        lock (_gate)
+        {
+            var id = _nextUpdateId++;
+            update["update_id"] = id;
+            _updates.Add(update);
+            return id;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string token, string method)
+    {
+        var body = context.Request.ContentLength > 0 || context.Request.ContentType is not null
+            ? (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? []
+            : [];
+        Calls.Enqueue((method, body));
+        if (token != Token)
+        {
+            await Error(context, 401, "Unauthorized");
+            return;
+        }
+
+        var chat = body["chat_id"]?.GetValue<long>();
+        if (chat is { } id && method is "sendMessage" or "editMessageText" or "sendPhoto" && Failures.TryGetValue(id, out var failures) && failures.TryDequeue(out var failure))
+        {
+            await Error(context, failure.Code, failure.Description, failure.Parameters);
+            return;
+        }
+
+        switch (method)
+        {
+            case "getMe":
+                await Ok(context, new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Radar", ["username"] = Username });
+                break;
+            case "getUpdates":
+                await Ok(context, await UpdatesAsync(body, context.RequestAborted));
+                break;
+            case "sendMessage" or "editMessageText":
+                var text = body["text"]?.GetValue<string>() ?? string.Empty;
+                if (text.Length == 0 || text.Length > 4096 * 6)
+                {
+                    await Error(context, 400, text.Length == 0 ? "Bad Request: message text is empty" : "Bad Request: message is too long");
+                    return;
+                }
+
+                if (string.Equals(body["parse_mode"]?.GetValue<string>(), "html", StringComparison.OrdinalIgnoreCase) && !ValidHtml(text))
+                {
+                    await Error(context, 400, "Bad Request: can't parse entities: Unsupported start tag");
+                    return;
+                }
+
+                await Ok(context, new JsonObject
+                {
+                    ["message_id"] = method == "sendMessage" ? Interlocked.Increment(ref _nextMessageId) : body["message_id"]!.GetValue<int>(),
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["chat"] = new JsonObject { ["id"] = chat, ["type"] = chat < 0 ? "supergroup" : "private" },
+                    ["text"] = text,
+                });
+                break;
+            case "getChatMember":
+                var user = body["user_id"]!.GetValue<long>();
+                var status = Admins.Contains((chat!.Value, user)) ? "administrator" : "member";
+                await Ok(context, new JsonObject
+                {
+                    ["status"] = status,
+                    ["user"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "U" },
+                    ["can_be_edited"] = false,
+                    ["is_anonymous"] = false,
+                    ["can_manage_chat"] = true,
+                    ["can_delete_messages"] = true,
+                    ["can_manage_video_chats"] = true,
+                    ["can_restrict_members"] = true,
+                    ["can_promote_members"] = false,
+                    ["can_change_info"] = true,
+                    ["can_invite_users"] = true,
+                    ["can_post_stories"] = true,
+                    ["can_edit_stories"] = true,
+                    ["can_delete_stories"] = true,
+                });
+                break;
+            case "setMyCommands" or "deleteWebhook" or "setWebhook":
+                await Ok(context, JsonValue.Create(true));
+                break;
+            default:
+                await Error(context, 404, "Not Found: method not found");
+                break;
+        }
+    }
+
+    private async Task<JsonArray> UpdatesAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        var deadline = DateTime.UtcNow.AddMilliseconds(300);
+        while (true)
+        {
+            lock (_gate)
+            {
+                _updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset); // confirmed for good
+                if (_updates.Count > 0 || DateTime.UtcNow > deadline)
+                {
+                    return new JsonArray([.. _updates.Take(100).Select(u => u.DeepClone())]);
+                }
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private static bool ValidHtml(string text) => AllowedTags().Replace(text, string.Empty).IndexOf('<', StringComparison.Ordinal) < 0;
+
+    private static Task Ok(HttpContext context, JsonNode? result) =>
+        context.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true, ["result"] = result });
+
+    private static Task Error(HttpContext context, int code, string description, JsonObject? parameters = null)
+    {
+        context.Response.StatusCode = code;
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (parameters is not null)
+        {
+            body["parameters"] = parameters.DeepClone();
+        }
+
+        return context.Response.WriteAsJsonAsync(body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    [GeneratedRegex("</?(b|i|u|s|code|pre|a)( href=\"[^\"<>]*\")?>")]
+    private static partial Regex AllowedTags();
+}
