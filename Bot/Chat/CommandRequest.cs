@@ -8,4 +8,8 @@ public sealed record CommandRequest(
     bool CanManageChannel,
     string Name,
     IReadOnlyList<string> Arguments,
-    IReadOnlyDictionary<string, string> Options);
+    IReadOnlyDictionary<string, string> Options)
+{
+    /// <summary>The thread or forum topic the command was typed in; empty for the channel itself.</summary>
+    public string ThreadId { get; init; } = string.Empty;
+}

@@ -12,7 +12,7 @@ public sealed class ChannelContext(ChannelStore channels, TimeProvider time)
     public async Task<ChannelRecord> GetAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = await channels.EnsureAsync(request.Platform, request.ChannelExternalId, request.ChannelExternalId, subscribeToEverything: false, time.GetUtcNow().UtcDateTime, cancellationToken)
+        var id = await channels.EnsureAsync(request.Platform, request.ChannelExternalId, request.ChannelExternalId, subscribeToEverything: false, time.GetUtcNow().UtcDateTime, cancellationToken, request.ThreadId)
             .ConfigureAwait(false);
         return (await channels.GetAsync(id, cancellationToken).ConfigureAwait(false))!;
     }

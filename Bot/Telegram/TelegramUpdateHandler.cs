@@ -52,9 +52,12 @@ public sealed partial class TelegramUpdateHandler(
         var chat = message.Chat.Id;
         var canManage = await CanManageAsync(message, cancellationToken).ConfigureAwait(false);
         var user = message.From?.Id.ToString(CultureInfo.InvariantCulture) ?? chat.ToString(CultureInfo.InvariantCulture);
+        var topic = message.IsTopicMessage ? message.MessageThreadId : null; // a forum topic is its own channel: alerts go where /subscribe was typed
         var (request, error) = CommandText.Parse(text, TelegramPlatform.PlatformName, chat.ToString(CultureInfo.InvariantCulture), user, canManage);
-        var reply = request is null ? Reply.Error(error!) : await commands.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        await platform.ReplyAsync(chat, message.IsTopicMessage ? message.MessageThreadId : null, reply, cancellationToken).ConfigureAwait(false);
+        var reply = request is null
+            ? Reply.Error(error!)
+            : await commands.DispatchAsync(request with { ThreadId = topic?.ToString(CultureInfo.InvariantCulture) ?? string.Empty }, cancellationToken).ConfigureAwait(false);
+        await platform.ReplyAsync(chat, topic, reply, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> CanManageAsync(Message message, CancellationToken cancellationToken)

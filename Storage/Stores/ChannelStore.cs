@@ -10,17 +10,17 @@ public sealed class ChannelStore(RadarDbContext db)
     /// Returns the channel's id, creating it on first sight; a channel created with
     /// <paramref name="subscribeToEverything"/> starts with one unfiltered <c>all</c> subscription.
     /// </summary>
-    public async Task<long> EnsureAsync(string platform, string externalId, string displayName, bool subscribeToEverything, DateTime now, CancellationToken cancellationToken)
+    public async Task<long> EnsureAsync(string platform, string externalId, string displayName, bool subscribeToEverything, DateTime now, CancellationToken cancellationToken, string threadId = "")
     {
         var existing = await db.Channels.AsNoTracking()
-            .Where(c => c.Platform == platform && c.ExternalId == externalId && c.ThreadId == string.Empty)
+            .Where(c => c.Platform == platform && c.ExternalId == externalId && c.ThreadId == threadId)
             .Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (existing is { } id)
         {
             return id;
         }
 
-        var channel = new ChannelRecord { Platform = platform, ExternalId = externalId, DisplayName = displayName, CreatedAt = now };
+        var channel = new ChannelRecord { Platform = platform, ExternalId = externalId, ThreadId = threadId, DisplayName = displayName, CreatedAt = now };
         db.Channels.Add(channel);
         try
         {
@@ -29,7 +29,7 @@ public sealed class ChannelStore(RadarDbContext db)
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             db.Entry(channel).State = EntityState.Detached;
-            return await EnsureAsync(platform, externalId, displayName, subscribeToEverything, now, cancellationToken).ConfigureAwait(false);
+            return await EnsureAsync(platform, externalId, displayName, subscribeToEverything, now, cancellationToken, threadId).ConfigureAwait(false);
         }
 
         if (subscribeToEverything)

@@ -180,6 +180,28 @@ public sealed class TelegramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AForumTopicIsItsOwnChannelAndGetsItsAlertsThere()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+        _telegram.Admins.Add((-3001, 57));
+
+        _telegram.Say(-3001, 57, "/subscribe topic:launches", "supergroup", topic: 77);
+        await WaitUntilAsync(() => _telegram.TextsTo(-3001).Any());
+        await running.App.Services.GetRequiredService<TelegramPlatform>()
+            .SendAlertAsync(new Alert(1, "-3001", "77", "OpenAI launches GPT-9", string.Empty, null, "Feed", DateTimeOffset.UtcNow, "launches"), CancellationToken.None);
+
+        var messages = _telegram.Sent().Where(m => m["chat_id"]!.GetValue<long>() == -3001).ToList();
+        Assert.All(messages, m => Assert.Equal(77, m["message_thread_id"]!.GetValue<int>()));
+        Assert.Contains("Subscribed", messages[0]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, messages.Count);
+        await using var scope = running.App.Services.CreateAsyncScope();
+        var subscriptions = await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().ActiveFiltersAsync(CancellationToken.None);
+        var channel = await scope.ServiceProvider.GetRequiredService<ChannelStore>().GetAsync(subscriptions.Single(s => s.Topic == "launches").ChannelId, CancellationToken.None);
+        Assert.Equal(("-3001", "77"), (channel!.ExternalId, channel.ThreadId));
+    }
+
+    [Fact]
     public async Task AfterARestartNoUpdateIsHandledTwice()
     {
         using var bot = Harness();

@@ -56,7 +56,7 @@ public sealed partial class FakeTelegram : IAsyncDisposable
         Failures.GetOrAdd(chat, _ => new()).Enqueue((code, description, parameters));
 
     /// <summary>Queues a text message from a user in a chat ("private", "group", "supergroup", "channel").</summary>
-    public int Say(long chat, long user, string text, string type = "private")
+    public int Say(long chat, long user, string text, string type = "private", int? topic = null)
     {
         var message = new JsonObject
         {
@@ -67,6 +67,12 @@ public sealed partial class FakeTelegram : IAsyncDisposable
             ["text"] = text,
             ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = text.Split(' ')[0].Length }),
         };
+        if (topic is not null)
+        {
+            message["message_thread_id"] = topic;
+            message["is_topic_message"] = true;
+        }
+
         return Queue(new JsonObject { [type == "channel" ? "channel_post" : "message"] = message });
     }
 
