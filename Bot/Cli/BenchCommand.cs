@@ -34,8 +34,11 @@ public static class BenchCommand
             case "match":
                 MatchBenchmark.Run(output);
                 return 0;
+            case "telegram":
+                await TelegramBenchmark.RunAsync(output).ConfigureAwait(false);
+                return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram.").ConfigureAwait(false);
                 return 2;
         }
     }

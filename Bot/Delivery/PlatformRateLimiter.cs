@@ -42,7 +42,8 @@ public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDi
         }
     }
 
-    private static TokenBucketRateLimiter? PerSecond(double rate) => rate <= 0 ? null : Bucket(Math.Max(1, (int)Math.Ceiling(rate)), TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(rate)) / rate));
+    /// <summary>One token every 1/rate seconds: paced evenly, never a burst that a sliding window would refuse.</summary>
+    private static TokenBucketRateLimiter? PerSecond(double rate) => rate <= 0 ? null : Bucket(1, TimeSpan.FromSeconds(1 / rate));
 
     private static TokenBucketRateLimiter? PerMinute(int rate) => rate <= 0 ? null : Bucket(rate, TimeSpan.FromMinutes(1));
 
