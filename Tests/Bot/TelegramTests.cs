@@ -202,6 +202,40 @@ public sealed class TelegramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemovingTheBotDeactivatesTheChannelAndAddingItBackGreets()
+    {
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+        _telegram.Admins.Add((-5001, 58));
+        _telegram.Say(-5001, 58, "/subscribe topic:talent", "group");
+        await WaitUntilAsync(() => _telegram.TextsTo(-5001).Any());
+        JsonObject Membership(string from, string to) => new()
+        {
+            ["my_chat_member"] = new JsonObject
+            {
+                ["chat"] = new JsonObject { ["id"] = -5001, ["type"] = "group", ["title"] = "A group" },
+                ["from"] = new JsonObject { ["id"] = 58, ["is_bot"] = false, ["first_name"] = "Admin" },
+                ["date"] = 1_764_300_000,
+                ["old_chat_member"] = new JsonObject { ["status"] = from, ["user"] = new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Radar" } },
+                ["new_chat_member"] = new JsonObject { ["status"] = to, ["user"] = new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Radar" } },
+            },
+        };
+        async Task<bool> ActiveAsync()
+        {
+            await using var scope = running.App.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<ChannelStore>().FindAsync("telegram", "-5001", CancellationToken.None))!.Active;
+        }
+
+        _telegram.Queue(Membership("member", "left"));
+        await WaitUntilAsync(() => !ActiveAsync().GetAwaiter().GetResult());
+        _telegram.Queue(Membership("left", "member"));
+        await WaitUntilAsync(() => _telegram.TextsTo(-5001).Count() >= 2);
+
+        Assert.True(await ActiveAsync());
+        Assert.Contains("/subscribe", _telegram.TextsTo(-5001).Last(), StringComparison.Ordinal); // the /help greeting
+    }
+
+    [Fact]
     public async Task AfterARestartNoUpdateIsHandledTwice()
     {
         using var bot = Harness();
