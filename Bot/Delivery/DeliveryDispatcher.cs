@@ -18,7 +18,12 @@ public sealed partial class DeliveryDispatcher(
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
-    public const int BatchSize = 100;
+    public const int BatchSize = 1_000;
+
+    /// <summary>When only rate-limited chats are left, how often and how long to wait for their tokens before leaving them to the next run.</summary>
+    public const int IdlePasses = 8;
+
+    public static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
 
     /// <summary>After this many attempts a transient failure is given up as dead.</summary>
     public const int MaxAttempts = 12;
@@ -36,25 +41,30 @@ public sealed partial class DeliveryDispatcher(
         try
         {
             var sent = 0;
-            while (true)
+            for (var idle = 0; idle <= IdlePasses && !cancellationToken.IsCancellationRequested;)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
                 var due = (await store.DueAsync(time.GetUtcNow().UtcDateTime, BatchSize, cancellationToken).ConfigureAwait(false))
                     .Where(d => _platforms.ContainsKey(d.Platform)).ToList();
-                foreach (var delivery in due.Where(d => !d.Digest))
-                {
-                    sent += await DeliverAsync(scope.ServiceProvider, [delivery], cancellationToken).ConfigureAwait(false);
-                }
-
-                foreach (var digest in due.Where(d => d.Digest).GroupBy(d => d.ChannelId))
-                {
-                    sent += await DeliverAsync(scope.ServiceProvider, [.. digest], cancellationToken).ConfigureAwait(false);
-                }
-
-                if (due.Count < BatchSize)
+                if (due.Count == 0)
                 {
                     break;
+                }
+
+                var (progress, waiting) = await PassAsync(scope.ServiceProvider, due, cancellationToken).ConfigureAwait(false);
+                sent += progress;
+                if (progress > 0)
+                {
+                    idle = 0;
+                }
+                else if (waiting == 0 || ++idle > IdlePasses)
+                {
+                    break; // everything left waits for a later time, or for its chat's limit; the next run picks it up
+                }
+                else
+                {
+                    await Task.Delay(IdleWait, time, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -65,6 +75,49 @@ public sealed partial class DeliveryDispatcher(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// One pass over the due rows, round-robin across channels: a chat whose limit is reached now is
+    /// left for later in the pass and the others go on. Returns rows sent and rows left waiting.
+    /// </summary>
+    private async Task<(int Sent, int Waiting)> PassAsync(IServiceProvider services, List<DueDelivery> due, CancellationToken cancellationToken)
+    {
+        int sent = 0, waiting = 0;
+        var queues = due.Where(d => !d.Digest).GroupBy(d => d.ChannelId).Select(g => new Queue<DueDelivery>(g)).ToList();
+        for (var more = true; more;)
+        {
+            more = false;
+            foreach (var queue in queues.Where(q => q.Count > 0))
+            {
+                var row = queue.Peek();
+                if (!limiter.TryTakeChannel(row.Platform, row.ChannelId))
+                {
+                    waiting += queue.Count;
+                    queue.Clear();
+                    continue;
+                }
+
+                queue.Dequeue();
+                more = true;
+                sent += await DeliverAsync(services, [row], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var digest in due.Where(d => d.Digest).GroupBy(d => d.ChannelId))
+        {
+            var first = digest.First();
+            if (limiter.TryTakeChannel(first.Platform, first.ChannelId))
+            {
+                sent += await DeliverAsync(services, [.. digest], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                waiting += digest.Count();
+            }
+        }
+
+        return (sent, waiting);
     }
 
     /// <summary>Sends one alert, or one digest for several rows of a channel, and records the outcome on every row; returns the rows sent.</summary>
@@ -78,7 +131,7 @@ public sealed partial class DeliveryDispatcher(
                 var alert = rows.Count == 1 && !first.Digest
                     ? await composer.ComposeAsync(first, await SourcesAsync(services, first, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
                     : composer.ComposeDigest(rows, time.GetUtcNow());
-                await limiter.WaitAsync(first.Platform, first.ChannelId, cancellationToken).ConfigureAwait(false);
+                await limiter.WaitGlobalAsync(first.Platform, cancellationToken).ConfigureAwait(false); // the chat's token was taken by the pass
                 return await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,10 @@ namespace Radar.Bot.Delivery;
 
 /// <summary>
 /// Token buckets per platform (overall) and per channel (per second and per minute), from
-/// <see cref="DeliveryOptions"/>: the dispatcher waits for a token before each send, so a burst of
-/// news never makes a platform refuse us. 429 retry-after is honoured by the dispatcher's retries.
+/// <see cref="DeliveryOptions"/>: the dispatcher sends to a chat only when its bucket has a token
+/// (serving other chats meanwhile, so none starves behind a busy one) and waits for the platform's
+/// overall pace, so a burst of news never makes a platform refuse us. 429 retry-after is honoured by
+/// the dispatcher's retries.
 /// </summary>
 public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDisposable
 {
@@ -17,20 +19,50 @@ public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDi
     /// <summary>Waits until the platform and the channel may take one more message.</summary>
     public async ValueTask WaitAsync(string platform, long channel, CancellationToken cancellationToken)
     {
-        var limits = options.Value.RateLimits.GetValueOrDefault(platform);
-        if (limits is null)
+        foreach (var limiter in Channel(platform, channel).Prepend(Global(platform)).OfType<RateLimiter>())
         {
-            return;
+            await AcquireAsync(limiter, platform, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        var global = _global.GetOrAdd(platform, _ => PerSecond(limits.GlobalPerSecond));
-        foreach (var limiter in _channels.GetOrAdd((platform, channel), _ => [.. new[] { PerSecond(limits.PerChannelPerSecond), PerMinute(limits.PerChannelPerMinute) }.OfType<RateLimiter>()]).Prepend(global).OfType<RateLimiter>())
+    /// <summary>Waits for the platform's overall pace only.</summary>
+    public async ValueTask WaitGlobalAsync(string platform, CancellationToken cancellationToken)
+    {
+        if (Global(platform) is { } limiter)
         {
-            using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            await AcquireAsync(limiter, platform, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes the channel's token now if it has one; false means "this chat later, others first".</summary>
+    public bool TryTakeChannel(string platform, long channel)
+    {
+        foreach (var limiter in Channel(platform, channel))
+        {
+            using var lease = limiter.AttemptAcquire(1);
             if (!lease.IsAcquired)
             {
-                throw new InvalidOperationException($"{platform} rate limiter queue is full");
+                return false;
             }
+        }
+
+        return true;
+    }
+
+    private RateLimiter? Global(string platform) =>
+        options.Value.RateLimits.GetValueOrDefault(platform) is { } limits ? _global.GetOrAdd(platform, _ => PerSecond(limits.GlobalPerSecond)) : null;
+
+    private RateLimiter[] Channel(string platform, long channel) =>
+        options.Value.RateLimits.GetValueOrDefault(platform) is { } limits
+            ? _channels.GetOrAdd((platform, channel), _ => [.. new[] { PerSecond(limits.PerChannelPerSecond), PerMinute(limits.PerChannelPerMinute) }.OfType<RateLimiter>()])
+            : [];
+
+    private static async ValueTask AcquireAsync(RateLimiter limiter, string platform, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException($"{platform} rate limiter queue is full");
         }
     }
 

@@ -50,10 +50,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private DeliveryDispatcher Dispatcher() =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], new AlertComposer(
-            new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance),
-            new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
-            new MemoryCache(new MemoryCacheOptions())), _services.GetRequiredService<PlatformRateLimiter>(), _time, NullLogger<DeliveryDispatcher>.Instance);
+        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], ComposerFor(), _services.GetRequiredService<PlatformRateLimiter>(), _time, NullLogger<DeliveryDispatcher>.Instance);
 
     private async Task<DeliveryRecord> RowAsync()
     {
@@ -236,6 +233,47 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         await using var check = _database.Open();
         Assert.All(await check.Deliveries.ToListAsync(), d => Assert.Equal("digest-1", d.MessageId));
     }
+
+    [Fact]
+    public async Task ABusyChatAtItsLimitDoesNotHoldBackTheOthers()
+    {
+        long busy, quiet;
+        await using (var db = _database.Open())
+        {
+            await db.Deliveries.ExecuteDeleteAsync();
+            var now = _time.GetUtcNow().UtcDateTime;
+            busy = await new ChannelStore(db).EnsureAsync(_platform.Name, "busy", "Busy", false, now, CancellationToken.None);
+            quiet = await new ChannelStore(db).EnsureAsync(_platform.Name, "quiet", "Quiet", false, now, CancellationToken.None);
+            for (var i = 2; i <= 5; i++)
+            {
+                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(db).EnqueueAsync(story.Id, i < 5 ? [(busy, "all")] : [(quiet, "all")], now, CancellationToken.None);
+            }
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            _platform.Results.Enqueue(SendResult.Sent($"m-{i}"));
+        }
+
+        var options = new DeliveryOptions();
+        options.RateLimits[_platform.Name] = new PlatformRateLimit { PerChannelPerMinute = 1 };
+        using var limiter = new PlatformRateLimiter(Options.Create(options));
+        using var dispatcher = new DeliveryDispatcher(
+            _services.GetRequiredService<IServiceScopeFactory>(), [_platform], ComposerFor(), limiter, TimeProvider.System, NullLogger<DeliveryDispatcher>.Instance);
+
+        Assert.Equal(2, await dispatcher.DispatchAsync(CancellationToken.None));
+
+        Assert.Equal(["busy", "quiet"], _platform.Alerts.Select(a => a.ChannelExternalId).Order());
+        await using var check = _database.Open();
+        Assert.Equal(2, await check.Deliveries.CountAsync(d => d.State == DeliveryState.Pending)); // the busy chat's next ones wait for its minute
+    }
+
+    private AlertComposer ComposerFor() => new(
+        new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance),
+        new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
+        new MemoryCache(new MemoryCacheOptions()));
 
     private sealed class ScriptedPlatform : IChatPlatform
     {
