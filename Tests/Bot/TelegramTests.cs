@@ -236,6 +236,21 @@ public sealed class TelegramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConflictWithAnotherPollerIsReportedAndRetriedNotACrash()
+    {
+        _telegram.PollFailures.Enqueue((409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+        _telegram.PollFailures.Enqueue((409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+        using var bot = Harness();
+        await using var running = await StartAsync(bot);
+
+        _telegram.Say(1009, 1009, "/help");
+        await WaitUntilAsync(() => _telegram.TextsTo(1009).Any());
+
+        Assert.True(_telegram.PollFailures.IsEmpty);
+        Assert.False(running.Task.IsCompleted); // still running
+    }
+
+    [Fact]
     public async Task AfterARestartNoUpdateIsHandledTwice()
     {
         using var bot = Harness();

@@ -48,6 +48,9 @@ public sealed partial class FakeTelegram : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Answers to give getUpdates before any update (409 when another consumer polls, say).</summary>
+    public ConcurrentQueue<(int Code, string Description)> PollFailures { get; } = new();
+
     public IEnumerable<JsonObject> Sent(string method = "sendMessage") => Calls.Where(c => c.Method == method).Select(c => c.Body);
 
     public IEnumerable<string> TextsTo(long chat) => Sent().Where(b => b["chat_id"]?.GetValue<long>() == chat).Select(b => b["text"]!.GetValue<string>());
@@ -110,6 +113,9 @@ public sealed partial class FakeTelegram : IAsyncDisposable
         {
             case "getMe":
                 await Ok(context, new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Radar", ["username"] = Username });
+                break;
+            case "getUpdates" when PollFailures.TryDequeue(out var pollFailure):
+                await Error(context, pollFailure.Code, pollFailure.Description);
                 break;
             case "getUpdates":
                 await Ok(context, await UpdatesAsync(body, context.RequestAborted));
