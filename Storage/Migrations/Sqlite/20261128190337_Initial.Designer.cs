@@ -11,7 +11,7 @@ using Radar.Storage;
 namespace Radar.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRadarDbContext))]
-    [Migration("20261128183026_Initial")]
+    [Migration("20261128190337_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -395,6 +395,25 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("knowledge_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.PlatformStateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("platform_state", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.StoryRecord", b =>

@@ -85,6 +85,19 @@ namespace Radar.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_state",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_state", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stories",
                 columns: table => new
                 {
@@ -339,6 +352,9 @@ namespace Radar.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "entries");
+
+            migrationBuilder.DropTable(
+                name: "platform_state");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
