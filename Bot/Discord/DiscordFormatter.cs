@@ -1,0 +1,116 @@
+using System.Globalization;
+using Radar.Bot.Chat;
+using Radar.Bot.Discord.Models;
+
+namespace Radar.Bot.Discord;
+
+/// <summary>
+/// All text Radar sends to Discord goes through here: an embed per alert within Discord's limits
+/// (title 256, description 4096, field 1024, footer 2048, 6000 in all), cut on grapheme and word
+/// boundaries, and <c>allowed_mentions</c> with an empty parse list so feed text never pings anyone.
+/// </summary>
+public static class DiscordFormatter
+{
+    public const int TitleLimit = 256;
+    public const int DescriptionLimit = 4096;
+    public const int FieldLimit = 1024;
+    public const int FooterLimit = 2048;
+    public const int TotalLimit = 6000;
+    public const int ContentLimit = 2000;
+
+    public static DiscordMessageCreate Alert(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var title = Cut(alert.Headline ?? alert.Title, TitleLimit);
+        var footerParts = new List<string> { alert.Source };
+        if (alert.AlsoReportedBy() is { } also)
+        {
+            footerParts.Add(also);
+        }
+
+        if (alert.Matched is not null)
+        {
+            footerParts.Add("matched " + alert.Matched);
+        }
+
+        var footer = Cut(string.Join(" · ", footerParts), FooterLimit);
+        var fields = new List<DiscordEmbedField>();
+        foreach (var (name, values) in new[] { ("People", alert.People), ("Organisations", alert.Orgs), ("Models", alert.Models) })
+        {
+            if (values.Count > 0)
+            {
+                fields.Add(new DiscordEmbedField(name, Cut(string.Join(", ", values), FieldLimit), Inline: true));
+            }
+        }
+
+        var used = title.Length + footer.Length + fields.Sum(f => f.Name.Length + f.Value.Length);
+        var description = (alert.Headline is null ? string.Empty : alert.Title + "\n\n") + alert.Summary;
+        return new DiscordMessageCreate
+        {
+            Embeds =
+            [
+                new DiscordEmbed
+                {
+                    Title = title,
+                    Url = alert.Link,
+                    Description = Cut(description, Math.Min(DescriptionLimit, TotalLimit - used)),
+                    Fields = fields,
+                    Footer = new DiscordEmbedFooter(footer),
+                    Timestamp = alert.Published,
+                    Color = alert.Topics.Contains("talent") ? 0x5865F2 : alert.Topics.Contains("launches") ? 0x57F287 : 0x99AAB5,
+                },
+            ],
+            Nonce = "radar-" + alert.StoryId.ToString(CultureInfo.InvariantCulture),
+            EnforceNonce = true,
+        };
+    }
+
+    /// <summary>A command's reply as one embed (errors in red).</summary>
+    public static DiscordMessageCreate Reply(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var lines = reply.Lines.Concat(new[] { reply.Url }.OfType<string>());
+        return new DiscordMessageCreate
+        {
+            Embeds =
+            [
+                new DiscordEmbed
+                {
+                    Title = Cut(reply.Title, TitleLimit),
+                    Description = Cut(string.Join('\n', lines), DescriptionLimit - 1_000),
+                    Fields = [.. reply.Fields.Take(25).Select(f => new DiscordEmbedField(Cut(f.Name, TitleLimit), Cut(f.Value, FieldLimit)))],
+                    Footer = reply.Footer is null ? null : new DiscordEmbedFooter(Cut(reply.Footer, FooterLimit)),
+                    Color = reply.IsError ? 0xED4245 : 0x5865F2,
+                },
+            ],
+        };
+    }
+
+    /// <summary>At most <paramref name="limit"/> characters, cut between words and never inside a grapheme, with an ellipsis.</summary>
+    public static string Cut(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Trim();
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
+        if (limit <= 1)
+        {
+            return limit == 1 ? "…" : string.Empty;
+        }
+
+        // The last grapheme boundary that leaves room for the ellipsis.
+        var end = 0;
+        var graphemes = StringInfo.GetTextElementEnumerator(text);
+        while (graphemes.MoveNext() && graphemes.ElementIndex + graphemes.GetTextElement().Length <= limit - 1)
+        {
+            end = graphemes.ElementIndex + graphemes.GetTextElement().Length;
+        }
+
+        var space = text.LastIndexOfAny([' ', '\n'], Math.Max(0, end - 1));
+        var cut = space >= end / 2 && space > 0 ? space : end;
+        return text[..cut].TrimEnd() + "…";
+    }
+}

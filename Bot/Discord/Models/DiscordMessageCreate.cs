@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace Radar.Bot.Discord.Models;
+
+/// <summary>The body of a message post or edit. <see cref="AllowedMentions"/> cannot be left out.</summary>
+public sealed record DiscordMessageCreate
+{
+    [JsonPropertyName("content")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Content { get; init; }
+
+    [JsonPropertyName("embeds")]
+    public IReadOnlyList<DiscordEmbed> Embeds { get; init; } = [];
+
+    [JsonPropertyName("allowed_mentions")]
+    public DiscordAllowedMentions AllowedMentions { get; init; } = DiscordAllowedMentions.None;
+
+    /// <summary>With <see cref="EnforceNonce"/>, a repeated post (a retry after a timeout) is not posted twice.</summary>
+    [JsonPropertyName("nonce")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Nonce { get; init; }
+
+    [JsonPropertyName("enforce_nonce")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool EnforceNonce { get; init; }
+}
