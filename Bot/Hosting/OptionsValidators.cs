@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
+using Radar.Bot.Discord;
 using Radar.Bot.Telegram;
 using Radar.Feeds;
 using Radar.Feeds.Summaries;
@@ -28,3 +29,6 @@ public sealed partial class PlatformRateLimitValidator : IValidateOptions<Platfo
 
 [OptionsValidator]
 public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>;
+
+[OptionsValidator]
+public sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOptions>;

@@ -16,6 +16,7 @@ using Radar.Bot.Commands.Unsubscribe;
 using Radar.Bot.Commands.Whois;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
+using Radar.Bot.Discord;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Scheduling;
@@ -67,6 +68,8 @@ public static class RadarHost
         }
 
         builder.Services.AddRadarTelegram(telegram, mode.Once);
+        var discord = ReadValidated(builder.Configuration, DiscordOptions.Section, new DiscordOptionsValidator());
+        builder.Services.AddRadarDiscord(discord, mode.Once);
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
 
         var app = builder.Build();
@@ -74,6 +77,11 @@ public static class RadarHost
         if (telegram.Enabled && telegram.Mode == "Webhook")
         {
             app.MapTelegramWebhook();
+        }
+
+        if (discord.Enabled && !string.IsNullOrWhiteSpace(discord.PublicKey))
+        {
+            app.MapDiscordInteractions();
         }
         return app;
     }
@@ -118,6 +126,7 @@ public static class RadarHost
             [typeof(LlmOptions)] = LlmOptions.Section,
             [typeof(DeliveryOptions)] = DeliveryOptions.Section,
             [typeof(TelegramOptions)] = TelegramOptions.Section,
+            [typeof(DiscordOptions)] = DiscordOptions.Section,
         };
         return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
             failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
@@ -133,6 +142,8 @@ public static class RadarHost
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();

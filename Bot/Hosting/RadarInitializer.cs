@@ -14,6 +14,7 @@ public sealed partial class RadarInitializer(
     FeedSourcesProvider sources,
     KnowledgeProvider knowledge,
     IOptions<TelegramOptions> telegram,
+    IOptions<Discord.DiscordOptions> discord,
     TimeProvider time,
     ILogger<RadarInitializer> logger) : IHostedService
 {
@@ -45,12 +46,20 @@ public sealed partial class RadarInitializer(
         {
             LogTelegramOff(logger);
         }
+
+        if (!discord.Value.Enabled)
+        {
+            LogDiscordOff(logger);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram is off: set Radar__Telegram__Token (environment or user secrets) to turn it on")]
     private static partial void LogTelegramOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord is off: set Radar__Discord__Token (environment or user secrets) to turn it on")]
+    private static partial void LogDiscordOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready; {Feeds} feeds configured")]
     private static partial void LogReady(ILogger logger, int feeds);

@@ -59,7 +59,7 @@ public sealed class KnowledgeBase
 
     /// <summary>
     /// The entities a name may stand for when it is not an exact spelling: every one whose spelling
-    /// contains all the query's words ("Lample"), else the closest spellings by edit distance
+    /// has a word starting with each of the query's words ("Lample", "lamp"), else the closest spellings by edit distance
     /// ("Guillame Lample"), best first.
     /// </summary>
     public List<KnownEntity> Suggest(string name, EntityKind? kind = null, int max = 5)
@@ -74,7 +74,9 @@ public sealed class KnowledgeBase
         var spellings = _byId.Values.Where(e => kind is null || e.Kind == kind)
             .SelectMany(e => e.Aliases.Prepend(e.Name).Concat(e.ArabicNames).Select(a => (Entity: e, Spelling: MatchText.Normalize(a))))
             .ToList();
-        var containing = spellings.Where(s => words.All(w => s.Spelling.Split(' ').Contains(w))).Select(s => s.Entity).DistinctBy(e => e.Id).Take(max).ToList();
+        // Every query word begins a word of the spelling: "Lample", "lamp", "guil lam".
+        var containing = spellings.Where(s => words.All(w => s.Spelling.Split(' ').Any(part => part.StartsWith(w, StringComparison.Ordinal))))
+            .Select(s => s.Entity).DistinctBy(e => e.Id).Take(max).ToList();
         if (containing.Count > 0)
         {
             return containing;

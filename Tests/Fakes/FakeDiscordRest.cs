@@ -32,6 +32,12 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     public ConcurrentDictionary<string, ConcurrentQueue<(int Status, JsonObject Body)>> Failures { get; } = new();
 
+    /// <summary>What GET /gateway/bot answers.</summary>
+    public string GatewayUrl { get; set; } = "ws://127.0.0.1:1/gateway";
+
+    /// <summary>The registered global commands.</summary>
+    public JsonArray Commands { get; set; } = [];
+
     /// <summary>Requests that arrived while the bucket was empty: a client that reads the headers sends none.</summary>
     public int Violations => _violations;
 
@@ -44,6 +50,24 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         var fake = new FakeDiscordRest(app);
         app.MapPost("/api/v10/channels/{channel}/messages", (HttpContext c, string channel) => fake.HandleAsync(c, channel, null));
         app.MapPatch("/api/v10/channels/{channel}/messages/{message}", (HttpContext c, string channel, string message) => fake.HandleAsync(c, channel, message));
+        app.MapGet("/api/v10/gateway/bot", (HttpContext c) => fake.RecordAsync(c, new JsonObject { ["url"] = fake.GatewayUrl }));
+        app.MapGet("/api/v10/applications/{app}/commands", (HttpContext c) => fake.RecordAsync(c, fake.Commands.DeepClone()));
+        app.MapPut("/api/v10/applications/{app}/commands", async (HttpContext c) =>
+        {
+            fake.Commands = (await JsonNode.ParseAsync(c.Request.Body))!.AsArray();
+            await fake.RecordAsync(c, fake.Commands.DeepClone(), fake.Commands.DeepClone());
+        });
+        app.MapPost("/api/v10/interactions/{id}/{token}/callback", async (HttpContext c) =>
+        {
+            var body = (await JsonNode.ParseAsync(c.Request.Body))!.AsObject();
+            fake.Calls.Enqueue((c.Request.Method, c.Request.Path.Value!, body, c.Request.Headers.Authorization, c.Request.Headers.UserAgent.ToString()));
+            c.Response.StatusCode = 204;
+        });
+        app.MapPatch("/api/v10/webhooks/{app}/{token}/messages/@original", async (HttpContext c) =>
+        {
+            var body = (await JsonNode.ParseAsync(c.Request.Body))!.AsObject();
+            await fake.RecordAsync(c, new JsonObject { ["id"] = "1", ["channel_id"] = "1" }, body);
+        });
         await app.StartAsync();
         fake.ApiBaseUrl = app.Urls.First() + "/api/v10";
         return fake;
@@ -110,6 +134,12 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         }
 
         await Reply(context, 200, new JsonObject { ["id"] = message ?? Interlocked.Increment(ref _messageId).ToString(CultureInfo.InvariantCulture), ["channel_id"] = channel });
+    }
+
+    private async Task RecordAsync(HttpContext context, JsonNode response, JsonNode? body = null)
+    {
+        Calls.Enqueue((context.Request.Method, context.Request.Path.Value!, body as JsonObject ?? new JsonObject { ["array"] = body?.DeepClone() }, context.Request.Headers.Authorization, context.Request.Headers.UserAgent.ToString()));
+        await context.Response.WriteAsJsonAsync(response);
     }
 
     private static string? Validate(JsonObject body)

@@ -111,6 +111,11 @@ public sealed partial class DiscordRestClient : IDisposable
                     throw new DiscordApiException(response.StatusCode, error.Code, error.Message);
                 }
 
+                if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+                {
+                    return default!; // an interaction callback answers 204
+                }
+
                 return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
             }
             finally
