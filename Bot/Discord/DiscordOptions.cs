@@ -20,5 +20,12 @@ public sealed class DiscordOptions
 
     public string? PublicKey { get; set; }
 
+    /// <summary>Optional sharding: this connection's shard and the total (one connection when unset).</summary>
+    [Range(0, 10_000, ErrorMessage = "must be between 0 and 10000.")]
+    public int? ShardId { get; set; }
+
+    [Range(1, 10_000, ErrorMessage = "must be between 1 and 10000.")]
+    public int? ShardCount { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 }

@@ -29,7 +29,10 @@ public sealed partial class DiscordService(
         try
         {
             var url = settings.GatewayUrl ?? (await rest.SendAsync<JsonObject>(HttpMethod.Get, "/gateway/bot", "-", "/gateway/bot", null, stoppingToken).ConfigureAwait(false))["url"]!.GetValue<string>();
-            using var gateway = new DiscordGateway(settings.Token!, (name, data) => OnDispatchAsync(name, data, stoppingToken), time, loggers.CreateLogger<DiscordGateway>());
+            using var gateway = new DiscordGateway(settings.Token!, (name, data) => OnDispatchAsync(name, data, stoppingToken), time, loggers.CreateLogger<DiscordGateway>())
+            {
+                Shard = settings.ShardId is { } shard && settings.ShardCount is { } count ? (shard, count) : null,
+            };
             await gateway.RunAsync(new Uri(url), stoppingToken).ConfigureAwait(false);
         }
         catch (DiscordGatewayException)

@@ -14,6 +14,9 @@ namespace Radar.Bot.Discord.Gateway;
 /// </summary>
 public sealed partial class DiscordGateway(string token, Func<string, JsonElement, Task> dispatch, TimeProvider time, ILogger<DiscordGateway> logger) : IDisposable
 {
+    /// <summary>[shard id, shard count] sent with Identify; null for a single connection.</summary>
+    public (int Id, int Count)? Shard { get; init; }
+
     public const int Guilds = 1;
 
     private static readonly int[] Fatal = [4004, 4010, 4011, 4012, 4013, 4014];
@@ -197,6 +200,7 @@ public sealed partial class DiscordGateway(string token, Func<string, JsonElemen
             ["token"] = token,
             ["intents"] = Guilds, // no privileged intent
             ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "radar", ["device"] = "radar" },
+            ["shard"] = Shard is { } shard ? new JsonArray(shard.Id, shard.Count) : null,
         },
     };
 

@@ -79,6 +79,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 1, Interaction("2", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "talent" }], "1024")));
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 2, Interaction("3", 4, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "lampl", ["focused"] = true }], "0")));
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 3, Interaction("4", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0")));
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 4, Interaction("5", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "غيوم لامبل" }], "0")));
         };
         await using var feeds = await FeedServer.StartAsync();
         var ready = false;
@@ -97,7 +98,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
 
-        await WaitUntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any());
+        await WaitUntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any());
         ready = true;
         await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
         await app.Services.GetRequiredService<Radar.Bot.Delivery.DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
@@ -120,10 +121,55 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(8, choices["type"]!.GetValue<int>());
         Assert.Contains(choices["data"]!["choices"]!.AsArray(), c => c!["value"]!.GetValue<string>() == "Guillaume Lample");
         Assert.Contains("Path: Meta → Mistral AI", Callbacks("4").Single()["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Path: Meta → Mistral AI", Callbacks("5").Single()["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal); // Arabic input
         Assert.All(_rest.Calls.Where(c => c.Path.Contains("/interactions/", StringComparison.Ordinal) && c.Body["type"]!.GetValue<int>() == 4), c => Assert.Empty(c.Body["data"]!["allowed_mentions"]!["parse"]!.AsArray()));
         var alert = Assert.Single(_rest.Calls, c => c.Method == "POST" && c.Path == "/api/v10/channels/777/messages").Body;
         Assert.StartsWith("Guillaume Lample: Meta → Mistral AI", alert["embeds"]![0]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(alert["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task MissingAccessDeactivatesTheChannelAndAFatalGatewayCloseLeavesTheBotRunning()
+    {
+        _gateway.Script = async (connection, socket, sequence) =>
+        {
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence, Interaction("1", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "launches" }], "8")));
+            await socket.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)4004, "Authentication failed", CancellationToken.None);
+        };
+        await using var feeds = await FeedServer.StartAsync();
+        var ready = false;
+        feeds.Map("/feed.xml", async context =>
+        {
+            context.Response.StatusCode = ready ? 200 : 404;
+            if (ready)
+            {
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Rss.Document(new Rss.Item("OpenAI launches GPT-9", "https://news.test/gpt9", "g9", DateTimeOffset.UtcNow.AddHours(-1))));
+            }
+        });
+        using var bot = Harness(new Radar.Feeds.Model.FeedSource("News", feeds.Url("/feed.xml")));
+        var mode = RunMode.Parse([]);
+        await using var app = bot.Build(mode, new StringWriter());
+        using var stop = new CancellationTokenSource();
+        var running = RadarHost.RunAsync(app, mode, stop.Token);
+        await WaitUntilAsync(() => Callbacks("1").Any() && !_gateway.Received.IsEmpty);
+        await Task.Delay(600); // the gateway closes with 4004: Discord stops, the rest must not
+
+        _rest.Fail("777", 403, 50001, "Missing Access");
+        ready = true;
+        await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
+        await app.Services.GetRequiredService<Radar.Bot.Delivery.DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
+
+        Assert.False(running.IsCompleted);
+        Assert.Single(_gateway.Connections); // no reconnect loop after 4004
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var channel = await scope.ServiceProvider.GetRequiredService<Radar.Storage.Stores.ChannelStore>().FindAsync("discord", "777", CancellationToken.None);
+            Assert.False(channel!.Active);
+            Assert.Contains("Missing Access", channel.InactiveReason, StringComparison.Ordinal);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await running.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
