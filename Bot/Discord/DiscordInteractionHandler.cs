@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Commands;
 using Radar.Bot.Knowledge;
@@ -14,16 +15,13 @@ namespace Radar.Bot.Discord;
 /// Administrator), answered at once when the work is quick and deferred otherwise; autocomplete is
 /// answered from the knowledge base (at most 25 choices). Errors are ephemeral.
 /// </summary>
-public sealed class DiscordInteractionHandler(CommandDispatcher commands, KnowledgeProvider knowledge)
+public sealed class DiscordInteractionHandler(CommandDispatcher commands, KnowledgeProvider knowledge, IOptions<DiscordOptions> options, TimeProvider time)
 {
     public const int Pong = 1;
     public const int Message = 4;
     public const int Deferred = 5;
     public const int Choices = 8;
     public const int Ephemeral = 1 << 6;
-
-    /// <summary>How long a command may take before the answer is deferred (Discord allows 3 s in all).</summary>
-    public static readonly TimeSpan QuickAnswer = TimeSpan.FromSeconds(2);
 
     /// <summary>The callback body for the interaction, and, when deferred, the work whose reply edits the original response.</summary>
     public async Task<(JsonObject Callback, Task<Reply>? Later)> HandleAsync(JsonElement interaction, CancellationToken cancellationToken)
@@ -36,8 +34,9 @@ public sealed class DiscordInteractionHandler(CommandDispatcher commands, Knowle
                 return (Autocomplete(interaction), null);
             case 2:
                 var work = commands.DispatchAsync(Request(interaction), cancellationToken);
-                var finished = await Task.WhenAny(work, Task.Delay(QuickAnswer, cancellationToken)).ConfigureAwait(false);
-                return finished == work
+                var deferAfter = options.Value.DeferAfter;
+                var quick = deferAfter > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(deferAfter, time, cancellationToken)).ConfigureAwait(false) == work;
+                return quick
                     ? (new JsonObject { ["type"] = Message, ["data"] = ReplyData(await work.ConfigureAwait(false)) }, null)
                     : (new JsonObject { ["type"] = Deferred, ["data"] = new JsonObject() }, work);
             default:

@@ -8,15 +8,16 @@ namespace Radar.Bot.Discord;
 /// <summary>
 /// <c>POST /discord/interactions</c>, the stateless mode for several instances behind a load
 /// balancer: the Ed25519 signature (timestamp + raw body, the application's public key) is checked
-/// on every request, 401 when it fails; PING answers PONG; commands are answered inline.
+/// on every request, 401 when it fails; PING answers PONG; quick commands are answered inline, slow
+/// ones are deferred and their reply edits the original response.
 /// </summary>
-public static class DiscordInteractionsEndpoint
+public static partial class DiscordInteractionsEndpoint
 {
     public const string Path = "/discord/interactions";
 
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, async (HttpContext context, DiscordInteractionHandler handler, IOptions<DiscordOptions> options, CancellationToken cancellationToken) =>
+        endpoints.MapPost(Path, async (HttpContext context, DiscordInteractionHandler handler, Rest.DiscordRestClient rest, IOptions<DiscordOptions> options, IHostApplicationLifetime lifetime, ILogger<DiscordInteractionHandler> logger, CancellationToken cancellationToken) =>
         {
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -27,18 +28,36 @@ public static class DiscordInteractionsEndpoint
             }
 
             using var interaction = JsonDocument.Parse(body);
-            var (callback, later) = await handler.HandleAsync(interaction.RootElement, cancellationToken).ConfigureAwait(false);
+            var root = interaction.RootElement.Clone();
+            var (callback, later) = await handler.HandleAsync(root, lifetime.ApplicationStopping).ConfigureAwait(false);
             if (later is not null)
             {
-                // Deferred: the reply would edit the original response through REST, which this
-                // stateless mode leaves to the instance's dispatcher; answer now instead.
-                callback = new() { ["type"] = DiscordInteractionHandler.Message, ["data"] = DiscordInteractionHandler.ReplyData(await later.ConfigureAwait(false)) };
+                // Deferred ("thinking…") now; the reply edits the original response when it is ready.
+                var application = root.GetProperty("application_id").GetString()!;
+                var token = root.GetProperty("token").GetString()!;
+                _ = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            var reply = await later.ConfigureAwait(false);
+                            await rest.EditOriginalResponseAsync(application, token, DiscordInteractionHandler.ReplyData(reply), lifetime.ApplicationStopping).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException or OperationCanceledException)
+                        {
+                            LogReplyFailed(logger, e.Message);
+                        }
+                    },
+                    CancellationToken.None);
             }
 
             return Results.Text(callback.ToJsonString(), "application/json");
         });
         return endpoints;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord interaction reply could not be sent: {Reason}")]
+    private static partial void LogReplyFailed(ILogger logger, string reason);
 
     public static bool Verify(string? publicKeyHex, string signatureHex, string timestamp, byte[] body)
     {

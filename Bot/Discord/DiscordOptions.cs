@@ -27,5 +27,9 @@ public sealed class DiscordOptions
     [Range(1, 10_000, ErrorMessage = "must be between 1 and 10000.")]
     public int? ShardCount { get; set; }
 
+    /// <summary>How long a command may take before its answer is deferred ("thinking…"); Discord allows 3 s in all. Zero defers every command.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500", ErrorMessage = "must be between 0 and 2.5 seconds.")]
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 }

@@ -105,22 +105,22 @@ public sealed partial class DiscordService(
 
     private async Task AnswerAsync(JsonElement interaction, CancellationToken cancellationToken)
     {
-        var id = interaction.GetProperty("id").GetString()!;
-        var token = interaction.GetProperty("token").GetString()!;
-        var application = interaction.GetProperty("application_id").GetString()!;
         try
         {
+            var id = interaction.GetProperty("id").GetString()!;
+            var token = interaction.GetProperty("token").GetString()!;
+            var application = interaction.GetProperty("application_id").GetString()!;
             var (callback, later) = await interactions.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
             await rest.SendAsync<JsonElement?>(HttpMethod.Post, "/interactions/{id}/{token}/callback", id, $"/interactions/{id}/{token}/callback", callback, cancellationToken).ConfigureAwait(false);
             if (later is not null)
             {
                 var reply = await later.ConfigureAwait(false);
-                await rest.SendAsync<JsonObject>(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", application, $"/webhooks/{application}/{token}/messages/@original", DiscordInteractionHandler.ReplyData(reply), cancellationToken).ConfigureAwait(false);
+                await rest.EditOriginalResponseAsync(application, token, DiscordInteractionHandler.ReplyData(reply), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException)
+        catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            LogAnswerFailed(logger, e.Message);
+            LogAnswerFailed(logger, e.Message); // fire-and-forget: a malformed interaction is logged, not lost silently
         }
     }
 

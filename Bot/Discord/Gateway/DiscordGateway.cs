@@ -125,7 +125,15 @@ public sealed partial class DiscordGateway(string token, Func<string, JsonElemen
                             _resumeUrl = data.GetProperty("resume_gateway_url").GetString();
                         }
 
-                        await dispatch(name, data).ConfigureAwait(false);
+                        try
+                        {
+                            await dispatch(name, data).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            LogDispatchFailed(logger, e, name); // one bad event must not drop the connection
+                        }
+
                         break;
                     case 7: // Reconnect: resume on a new connection
                         await AbortAsync(socket).ConfigureAwait(false);
@@ -268,6 +276,9 @@ public sealed partial class DiscordGateway(string token, Func<string, JsonElemen
     }
 
     private static Uri WithQuery(Uri url) => new(url.GetLeftPart(UriPartial.Path) + "?v=10&encoding=json");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord event {Event} could not be handled")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string @event);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: no heartbeat ACK; closing the zombie connection to resume")]
     private static partial void LogZombie(ILogger logger);

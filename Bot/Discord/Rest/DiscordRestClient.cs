@@ -55,6 +55,10 @@ public sealed partial class DiscordRestClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({Feeds.Fetching.FeedFetcher.ProjectUrl}, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3)})");
     }
 
+    /// <summary>Replaces a deferred interaction's "thinking…" response with the reply (the interaction webhook).</summary>
+    public Task<System.Text.Json.Nodes.JsonObject> EditOriginalResponseAsync(string application, string token, object reply, CancellationToken cancellationToken) =>
+        SendAsync<System.Text.Json.Nodes.JsonObject>(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", application, $"/webhooks/{application}/{token}/messages/@original", reply, cancellationToken);
+
     /// <param name="method">The HTTP method.</param>
     /// <param name="route">The route template, e.g. "/channels/{id}/messages": with the method, the bucket until Discord names it.</param>
     /// <param name="major">The top-level resource (channel, guild or webhook id) that splits buckets.</param>

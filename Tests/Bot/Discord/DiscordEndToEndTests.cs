@@ -129,6 +129,33 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMalformedEventIsLoggedAndTheConnectionKeepsServing()
+    {
+        _gateway.Script = async (connection, socket, sequence) =>
+        {
+            if (connection > 0)
+            {
+                return;
+            }
+
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("CHANNEL_DELETE", sequence, new JsonObject())); // no id
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 1, Interaction("1", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0")));
+        };
+        using var bot = Harness();
+        var mode = RunMode.Parse([]);
+        await using var app = bot.Build(mode, new StringWriter());
+        using var stop = new CancellationTokenSource();
+        var running = RadarHost.RunAsync(app, mode, stop.Token);
+
+        await WaitUntilAsync(() => Callbacks("1").Any());
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await running.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Single(_gateway.Connections); // the bad event did not cost the connection
+        Assert.Contains("Path: Meta → Mistral AI", Callbacks("1").Single()["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingAccessDeactivatesTheChannelAndAFatalGatewayCloseLeavesTheBotRunning()
     {
         _gateway.Script = async (connection, socket, sequence) =>
@@ -173,13 +200,14 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheHttpInteractionsEndpointChecksTheSignature()
+    public async Task TheHttpInteractionsEndpointChecksTheSignatureAndEditsDeferredReplies()
     {
         var algorithm = SignatureAlgorithm.Ed25519;
         using var key = Key.Create(algorithm, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
         using var bot = Harness();
         bot.Settings["Radar:Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
         bot.Settings["Radar:Discord:GatewayUrl"] = _gateway.Url.ToString();
+        bot.Settings["Radar:Discord:DeferAfter"] = "00:00:00"; // every command deferred
         var mode = RunMode.Parse([]);
         await using var app = bot.Build(mode, new StringWriter());
         using var stop = new CancellationTokenSource();
@@ -199,11 +227,17 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
 
         using var ping = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: true);
         using var forged = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: false);
+        using var whois = await PostAsync(Interaction("7", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0").ToJsonString(), sign: true);
+        await WaitUntilAsync(() => _rest.Calls.Any(c => c.Method == "PATCH"));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         Assert.Equal("""{"type":1}""", await ping.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(DiscordInteractionHandler.Deferred, JsonNode.Parse(await whois.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+        var edit = Assert.Single(_rest.Calls, c => c.Method == "PATCH");
+        Assert.Equal("/api/v10/webhooks/42/token-7/messages/@original", edit.Path);
+        Assert.Contains("Path: Meta → Mistral AI", edit.Body["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
