@@ -21,14 +21,8 @@ public sealed class ChannelStore(RadarDbContext db)
         }
 
         var channel = new ChannelRecord { Platform = platform, ExternalId = externalId, ThreadId = threadId, DisplayName = displayName, CreatedAt = now };
-        db.Channels.Add(channel);
-        try
+        if (!await UniqueViolation.TryInsertAsync(db, channel, cancellationToken).ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.Entry(channel).State = EntityState.Detached;
             return await EnsureAsync(platform, externalId, displayName, subscribeToEverything, now, cancellationToken, threadId).ConfigureAwait(false);
         }
 

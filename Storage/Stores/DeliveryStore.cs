@@ -27,15 +27,9 @@ public sealed class DeliveryStore(RadarDbContext db)
                 Matched = target.Matched,
                 Digest = target.Digest,
             };
-            db.Deliveries.Add(row);
-            try
+            if (await UniqueViolation.TryInsertAsync(db, row, cancellationToken).ConfigureAwait(false))
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 added++;
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                db.Entry(row).State = EntityState.Detached;
             }
         }
 

@@ -36,17 +36,7 @@ public sealed class EntryStore(RadarDbContext db)
             PublishedAt = entry.Published?.UtcDateTime ?? now,
             FirstSeenAt = now,
         };
-        db.Entries.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return record;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.Entry(record).State = EntityState.Detached;
-            return null;
-        }
+        return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false) ? record : null;
     }
 
     private async Task<bool> IsKnownAsync(int feedId, string? link, string titleKey, DateTime now, CancellationToken cancellationToken)

@@ -30,17 +30,7 @@ public sealed class KnowledgeStore(RadarDbContext db)
         await db.Affiliations.Where(a => !a.Reported).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var person in seed.Where(e => e.Kind == EntityKind.Person))
         {
-            db.Affiliations.AddRange(person.Affiliations.Select(a => new AffiliationRecord
-            {
-                PersonId = person.Id,
-                OrgName = a.OrgName,
-                OrgId = a.OrgId,
-                Role = a.Role,
-                From = a.From,
-                To = a.To,
-                Source = a.Source,
-                CreatedAt = now,
-            }));
+            db.Affiliations.AddRange(person.Affiliations.Select(a => Record(person.Id, a, now)));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -89,30 +79,10 @@ public sealed class KnowledgeStore(RadarDbContext db)
             db.KnowledgeEntities.Add(row);
         }
 
-        var record = new AffiliationRecord
-        {
-            PersonId = person.Id,
-            OrgName = step.OrgName,
-            OrgId = step.OrgId,
-            Role = step.Role,
-            From = step.From,
-            To = step.To,
-            Source = step.Source,
-            Reported = true,
-            StoryId = storyId,
-            CreatedAt = now,
-        };
-        db.Affiliations.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.Entry(record).State = EntityState.Detached;
-            return false;
-        }
+        var record = Record(person.Id, step, now);
+        record.Reported = true;
+        record.StoryId = storyId;
+        return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Copy(KnownEntity entity, KnowledgeEntityRecord row)
@@ -131,6 +101,18 @@ public sealed class KnowledgeStore(RadarDbContext db)
         row.Notes = entity.Notes;
         row.Source = entity.Source;
     }
+
+    private static AffiliationRecord Record(string personId, Affiliation step, DateTime now) => new()
+    {
+        PersonId = personId,
+        OrgName = step.OrgName,
+        OrgId = step.OrgId,
+        Role = step.Role,
+        From = step.From,
+        To = step.To,
+        Source = step.Source,
+        CreatedAt = now,
+    };
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -9,7 +9,24 @@ internal static class UniqueViolation
 {
     private const int SqliteConstraint = 19;
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>Adds the row and saves: false, the row detached again, when an equal row exists already.</summary>
+    public static async Task<bool> TryInsertAsync<T>(DbContext db, T row, CancellationToken cancellationToken)
+        where T : class
+    {
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException e) when (Is(e))
+        {
+            db.Entry(row).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private static bool Is(DbUpdateException exception) => exception.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
         DbException { SqlState: "23505" } => true,
