@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Radar.Tests.Fakes;
 
@@ -43,10 +41,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     public static async Task<FakeDiscordRest> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateApp();
         var fake = new FakeDiscordRest(app);
         app.MapPost("/api/v10/channels/{channel}/messages", (HttpContext c, string channel) => fake.HandleAsync(c, channel, null));
         app.MapPatch("/api/v10/channels/{channel}/messages/{message}", (HttpContext c, string channel, string message) => fake.HandleAsync(c, channel, message));

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Radar.Tests.Fakes;
 
@@ -20,10 +19,7 @@ public sealed class FeedServer : IAsyncDisposable
 
     public static async Task<FeedServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateApp();
         var server = new FeedServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync();
