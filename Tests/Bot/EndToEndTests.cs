@@ -197,7 +197,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         await using var app = bot.Build(mode, output);
 
         var running = RadarHost.RunAsync(app, mode, stop.Token);
-        await WaitUntilAsync(() => output.ToString().AlertTitles().Count == 1);
+        await Wait.UntilAsync(() => output.ToString().AlertTitles().Count == 1);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient();
         var health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
@@ -217,15 +217,5 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("Gone", failing.GetProperty("name").GetString());
         Assert.Contains("HTTP 404", failing.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, exitCode);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the bot");
-            await Task.Delay(50);
-        }
     }
 }

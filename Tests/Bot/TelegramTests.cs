@@ -54,18 +54,8 @@ public sealed class TelegramTests : IAsyncLifetime
         var app = bot.Build(mode, output);
         var stop = new CancellationTokenSource();
         var task = RadarHost.RunAsync(app, mode, stop.Token);
-        await WaitUntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested || task.IsCompleted); // fully started, web server included
+        await Wait.UntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested || task.IsCompleted); // fully started, web server included
         return new Running(app, task, stop, output);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(25);
-        }
     }
 
     [Fact]
@@ -87,7 +77,7 @@ public sealed class TelegramTests : IAsyncLifetime
         await using var running = await StartAsync(bot);
 
         _telegram.Say(1001, 1001, "/subscribe topic:talent org:ميتا");
-        await WaitUntilAsync(() => _telegram.TextsTo(1001).Any(t => t.Contains("Subscribed", StringComparison.Ordinal)));
+        await Wait.UntilAsync(() => _telegram.TextsTo(1001).Any(t => t.Contains("Subscribed", StringComparison.Ordinal)));
         ready = true;
         await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
         await running.App.Services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
@@ -109,7 +99,7 @@ public sealed class TelegramTests : IAsyncLifetime
         _telegram.Say(1002, 1002, $"/whois@{FakeTelegram.Username} غيوم لامبل");
         _telegram.Say(1002, 1002, "/whois@SomeOtherBot Guillaume Lample");
         _telegram.Say(1002, 1002, "/help");
-        await WaitUntilAsync(() => _telegram.TextsTo(1002).Count() >= 3);
+        await Wait.UntilAsync(() => _telegram.TextsTo(1002).Count() >= 3);
         await Task.Delay(200);
 
         var replies = _telegram.TextsTo(1002).ToList();
@@ -127,7 +117,7 @@ public sealed class TelegramTests : IAsyncLifetime
 
         _telegram.Say(-2001, 55, "/subscribe topic:talent", "group");
         _telegram.Say(-2001, 56, "/subscribe topic:talent", "group");
-        await WaitUntilAsync(() => _telegram.TextsTo(-2001).Count() >= 2);
+        await Wait.UntilAsync(() => _telegram.TextsTo(-2001).Count() >= 2);
 
         var replies = _telegram.TextsTo(-2001).ToList();
         Assert.Contains(WebUtility.HtmlEncode(ChannelContext.ManageOnly), replies[0], StringComparison.Ordinal);
@@ -187,7 +177,7 @@ public sealed class TelegramTests : IAsyncLifetime
         _telegram.Admins.Add((-3001, 57));
 
         _telegram.Say(-3001, 57, "/subscribe topic:launches", "supergroup", topic: 77);
-        await WaitUntilAsync(() => _telegram.TextsTo(-3001).Any());
+        await Wait.UntilAsync(() => _telegram.TextsTo(-3001).Any());
         await running.App.Services.GetRequiredService<TelegramPlatform>()
             .SendAlertAsync(new Alert(1, "-3001", "77", "OpenAI launches GPT-9", string.Empty, null, "Feed", DateTimeOffset.UtcNow, "launches"), CancellationToken.None);
 
@@ -208,7 +198,7 @@ public sealed class TelegramTests : IAsyncLifetime
         await using var running = await StartAsync(bot);
         _telegram.Admins.Add((-5001, 58));
         _telegram.Say(-5001, 58, "/subscribe topic:talent", "group");
-        await WaitUntilAsync(() => _telegram.TextsTo(-5001).Any());
+        await Wait.UntilAsync(() => _telegram.TextsTo(-5001).Any());
         JsonObject Membership(string from, string to) => new()
         {
             ["my_chat_member"] = new JsonObject
@@ -227,9 +217,9 @@ public sealed class TelegramTests : IAsyncLifetime
         }
 
         _telegram.Queue(Membership("member", "left"));
-        await WaitUntilAsync(() => !ActiveAsync().GetAwaiter().GetResult());
+        await Wait.UntilAsync(() => !ActiveAsync().GetAwaiter().GetResult());
         _telegram.Queue(Membership("left", "member"));
-        await WaitUntilAsync(() => _telegram.TextsTo(-5001).Count() >= 2);
+        await Wait.UntilAsync(() => _telegram.TextsTo(-5001).Count() >= 2);
 
         Assert.True(await ActiveAsync());
         Assert.Contains("/subscribe", _telegram.TextsTo(-5001).Last(), StringComparison.Ordinal); // the /help greeting
@@ -244,7 +234,7 @@ public sealed class TelegramTests : IAsyncLifetime
         await using var running = await StartAsync(bot);
 
         _telegram.Say(1009, 1009, "/help");
-        await WaitUntilAsync(() => _telegram.TextsTo(1009).Any());
+        await Wait.UntilAsync(() => _telegram.TextsTo(1009).Any());
 
         Assert.True(_telegram.PollFailures.IsEmpty);
         Assert.False(running.Task.IsCompleted); // still running
@@ -261,7 +251,7 @@ public sealed class TelegramTests : IAsyncLifetime
                 _telegram.Say(1007, 1007, "/help");
             }
 
-            await WaitUntilAsync(() => _telegram.TextsTo(1007).Count() == 3);
+            await Wait.UntilAsync(() => _telegram.TextsTo(1007).Count() == 3);
         }
 
         var callsBefore = _telegram.Calls.Count;
@@ -269,7 +259,7 @@ public sealed class TelegramTests : IAsyncLifetime
         _telegram.Say(1007, 1007, "/help");
         await using (var second = await StartAsync(bot))
         {
-            await WaitUntilAsync(() => _telegram.TextsTo(1007).Count() >= 5);
+            await Wait.UntilAsync(() => _telegram.TextsTo(1007).Count() >= 5);
             await Task.Delay(300);
         }
 

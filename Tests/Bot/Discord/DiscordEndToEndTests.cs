@@ -53,16 +53,6 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         ["data"] = new JsonObject { ["id"] = "c", ["name"] = command, ["type"] = 1, ["options"] = options },
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(25);
-        }
-    }
-
     private IEnumerable<JsonObject> Callbacks(string id) => _rest.Calls.Where(c => c.Path.Contains($"/interactions/{id}/", StringComparison.Ordinal)).Select(c => c.Body);
 
     [Fact]
@@ -98,7 +88,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
 
-        await WaitUntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any());
+        await Wait.UntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any());
         ready = true;
         await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
         await app.Services.GetRequiredService<Radar.Bot.Delivery.DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
@@ -147,7 +137,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
 
-        await WaitUntilAsync(() => Callbacks("1").Any());
+        await Wait.UntilAsync(() => Callbacks("1").Any());
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Ok, await running.WaitAsync(TimeSpan.FromSeconds(30)));
 
@@ -178,7 +168,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         await using var app = bot.Build(mode, new StringWriter());
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
-        await WaitUntilAsync(() => Callbacks("1").Any() && !_gateway.Received.IsEmpty);
+        await Wait.UntilAsync(() => Callbacks("1").Any() && !_gateway.Received.IsEmpty);
         await Task.Delay(600); // the gateway closes with 4004: Discord stops, the rest must not
 
         _rest.Fail("777", 403, 50001, "Missing Access");
@@ -212,7 +202,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         await using var app = bot.Build(mode, new StringWriter());
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
-        await WaitUntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested);
+        await Wait.UntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient();
         async Task<HttpResponseMessage> PostAsync(string body, bool sign)
@@ -228,7 +218,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var ping = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: true);
         using var forged = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: false);
         using var whois = await PostAsync(Interaction("7", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0").ToJsonString(), sign: true);
-        await WaitUntilAsync(() => _rest.Calls.Any(c => c.Method == "PATCH"));
+        await Wait.UntilAsync(() => _rest.Calls.Any(c => c.Method == "PATCH"));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Radar.Bot.Discord.Gateway;
 using Radar.Tests.Fakes;
+using Radar.Tests.Support;
 
 namespace Radar.Tests.Bot.Discord;
 
@@ -23,14 +24,14 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         return Task.CompletedTask;
     }, TimeProvider.System, NullLogger<DiscordGateway>.Instance);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Runs the connection until the condition holds, then stops it as the host would.</summary>
+    private async Task RunUntilAsync(DiscordGateway gateway, Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(20);
-        }
+        using var stop = new CancellationTokenSource();
+        var running = gateway.RunAsync(_fake.Url, stop.Token);
+        await Wait.UntilAsync(condition, seconds: 20);
+        await stop.CancelAsync();
+        await running;
     }
 
     private IEnumerable<JsonObject> Sent(int op) => _fake.Received.Where(r => r.Payload["op"]!.GetValue<int>() == op).Select(r => r.Payload);
@@ -40,12 +41,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     {
         _fake.Script = (_, socket, sequence) => FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("GUILD_CREATE", sequence, new JsonObject { ["id"] = "9" }));
         using var gateway = Gateway();
-        using var stop = new CancellationTokenSource();
 
-        var running = gateway.RunAsync(_fake.Url, stop.Token);
-        await WaitUntilAsync(() => _events.Count >= 2 && Sent(1).Count() >= 3);
-        await stop.CancelAsync();
-        await running;
+        await RunUntilAsync(gateway, () => _events.Count >= 2 && Sent(1).Count() >= 3);
 
         var identify = Assert.Single(Sent(2))["d"]!;
         Assert.Equal("gateway-token", identify["token"]!.GetValue<string>());
@@ -60,12 +57,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     {
         _fake.Script = (connection, socket, _) => connection == 0 ? FakeDiscordGateway.SendAsync(socket, new JsonObject { ["op"] = 7 }) : Task.CompletedTask;
         using var gateway = Gateway();
-        using var stop = new CancellationTokenSource();
 
-        var running = gateway.RunAsync(_fake.Url, stop.Token);
-        await WaitUntilAsync(() => _events.Contains("RESUMED"));
-        await stop.CancelAsync();
-        await running;
+        await RunUntilAsync(gateway, () => _events.Contains("RESUMED"));
 
         var resume = Assert.Single(Sent(6))["d"]!;
         Assert.Equal(("session-1", 1), (resume["session_id"]!.GetValue<string>(), resume["seq"]!.GetValue<int>()));
@@ -78,12 +71,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     {
         _fake.Acks = connection => connection > 0;
         using var gateway = Gateway();
-        using var stop = new CancellationTokenSource();
 
-        var running = gateway.RunAsync(_fake.Url, stop.Token);
-        await WaitUntilAsync(() => _events.Contains("RESUMED"));
-        await stop.CancelAsync();
-        await running;
+        await RunUntilAsync(gateway, () => _events.Contains("RESUMED"));
 
         Assert.Single(Sent(6));
         Assert.Single(Sent(2));
@@ -94,12 +83,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     {
         _fake.Script = (connection, socket, _) => connection == 0 ? FakeDiscordGateway.SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false }) : Task.CompletedTask;
         using var gateway = Gateway();
-        using var stop = new CancellationTokenSource();
 
-        var running = gateway.RunAsync(_fake.Url, stop.Token);
-        await WaitUntilAsync(() => Sent(2).Count() >= 2);
-        await stop.CancelAsync();
-        await running;
+        await RunUntilAsync(gateway, () => Sent(2).Count() >= 2);
 
         Assert.Empty(Sent(6));
         Assert.Equal(["/gateway", "/gateway"], _fake.Connections.Select(c => c.Path).Take(2));
