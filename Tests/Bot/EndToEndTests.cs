@@ -152,11 +152,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task ABrokenFeedIsReportedAndBackedOffWhileTheOthersDeliver()
     {
         _server.ServeFeed("/good.xml", () => Rss.Document(Item(1)));
-        _server.Map("/broken.xml", context =>
-        {
-            context.Response.StatusCode = 500;
-            return Task.CompletedTask;
-        });
+        _server.ServeStatus("/broken.xml", 500);
         using var bot = new BotHarness(new FeedSource("Good", _server.Url("/good.xml")), new FeedSource("Broken", _server.Url("/broken.xml")));
 
         var output = await bot.RunOnceAsync("/feeds\n");
@@ -185,11 +181,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task TheScheduledBotPollsServesHealthAndStopsCleanly()
     {
         _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
-        _server.Map("/gone.xml", context =>
-        {
-            context.Response.StatusCode = 404;
-            return Task.CompletedTask;
-        });
+        _server.ServeStatus("/gone.xml", 404);
         using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")), new FeedSource("Gone", _server.Url("/gone.xml")));
         var mode = RunMode.Parse([]);
         using var output = new StringWriter();

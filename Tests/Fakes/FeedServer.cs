@@ -49,6 +49,14 @@ public sealed class FeedServer : IAsyncDisposable
             await context.Response.WriteAsync(current);
         });
 
+    /// <summary>Answers <paramref name="status"/> with no body at <paramref name="path"/>: a broken or vanished feed.</summary>
+    public void ServeStatus(string path, int status) =>
+        Map(path, context =>
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        });
+
     public void Map(string path, RequestDelegate handler) => _routes[path] = handler;
 
     private async Task HandleAsync(HttpContext context)
