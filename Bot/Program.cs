@@ -8,6 +8,11 @@ if (mode.Extract)
     return await ExtractCommand.RunAsync(mode.ConfigurationArguments, Console.In, Console.Out, Console.Error);
 }
 
+if (mode.Import)
+{
+    return await ImportCommand.RunAsync(mode.ConfigurationArguments, Console.Out, Console.Error);
+}
+
 if (mode.Bench is not null)
 {
     return await BenchCommand.RunAsync(mode.Bench, mode.ConfigurationArguments, Console.Out);

@@ -1,7 +1,7 @@
 namespace Radar.Bot.Hosting;
 
 /// <summary>What the command line asks for, and the arguments left for configuration.</summary>
-public sealed record RunMode(bool Once, string? Bench, string[] ConfigurationArguments, bool Extract = false)
+public sealed record RunMode(bool Once, string? Bench, string[] ConfigurationArguments, bool Extract = false, bool Import = false)
 {
     public static RunMode Parse(string[] args)
     {
@@ -9,6 +9,11 @@ public sealed record RunMode(bool Once, string? Bench, string[] ConfigurationArg
         if (args is ["extract", ..])
         {
             return new RunMode(false, null, args[1..], Extract: true);
+        }
+
+        if (args is ["import", ..])
+        {
+            return new RunMode(false, null, args[1..], Import: true);
         }
 
         if (args is ["bench", var what, ..])

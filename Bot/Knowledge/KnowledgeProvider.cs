@@ -15,7 +15,6 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
     /// <summary>Moves below this confidence are not learnt.</summary>
     public const double MinConfidenceToLearn = 0.7;
 
-    private readonly IReadOnlyList<ModelFamily> _families = SeedKnowledge.ReadEntities().Families;
     private volatile KnowledgeRuntime _current = KnowledgeRuntime.Create(SeedKnowledge.Load());
 
     public KnowledgeRuntime Current => _current;
@@ -26,7 +25,7 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
         await using (var scope = scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<KnowledgeStore>();
-            await store.SyncSeedAsync([.. SeedKnowledge.ReadEntities().Entities], time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            await store.SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         }
 
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -35,8 +34,9 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var entities = await scope.ServiceProvider.GetRequiredService<KnowledgeStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
-        _current = KnowledgeRuntime.Create(new KnowledgeBase(entities, _families));
+        var stored = await scope.ServiceProvider.GetRequiredService<KnowledgeStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        var entities = SeedKnowledge.Overlay(SeedKnowledge.Seed.Entities, stored);
+        _current = KnowledgeRuntime.Create(new KnowledgeBase(entities, SeedKnowledge.Seed.Families));
         var reported = entities.Sum(e => e.Affiliations.Count(a => a.Reported));
         LogLoaded(logger, entities.Count, reported);
     }

@@ -13,6 +13,7 @@ public sealed class KnowledgeBase
     private readonly TokenTrie<KnownEntity> _aliases = new();
     private readonly TokenTrie<ModelFamily> _families = new();
     private readonly (ModelFamily Family, string Folded)[] _foldedFamilies;
+    private ILookup<string, KnownEntity>? _authors;
 
     public KnowledgeBase(IEnumerable<KnownEntity> entities, IEnumerable<ModelFamily> families)
     {
@@ -31,11 +32,19 @@ public sealed class KnowledgeBase
         _foldedFamilies = [.. Families.Select(f => (f, MatchText.Fold(f.Name)))];
         foreach (var family in Families)
         {
-            _families.Add(family.Name, family);
+            foreach (var spelling in family.ArabicNames.Prepend(family.Name))
+            {
+                _families.Add(spelling, family);
+            }
         }
     }
 
     public IReadOnlyCollection<KnownEntity> Entities => _byId.Values;
+
+    /// <summary>The authors of each model (by the model's name), from the paper trails.</summary>
+    public ILookup<string, KnownEntity> Authors => _authors ??= _byId.Values.Where(e => e.Appearances.Count > 0)
+        .SelectMany(p => p.Appearances.Select(a => (a.Model, Person: p)))
+        .ToLookup(a => a.Model, a => a.Person, StringComparer.Ordinal);
 
     public IReadOnlyList<ModelFamily> Families { get; }
 
@@ -130,13 +139,34 @@ public sealed class KnowledgeBase
     /// <summary>The organisation alerts name for this one: the parent of a unit, else itself.</summary>
     public KnownEntity OutputOrg(KnownEntity org) => Get(org.UnitOfId) ?? org;
 
+    /// <summary>The company an organisation belongs to at the top (Google for Google DeepMind and Google Brain), for telling real moves from moves inside one company.</summary>
+    public KnownEntity Root(KnownEntity org)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var current = org;
+        for (var depth = 0; depth < 8 && Get(current.UnitOfId ?? current.OwnedById) is { } parent; depth++)
+        {
+            current = parent;
+        }
+
+        return current;
+    }
+
     /// <summary>Every entity mention in the tokens, longest spelling first, without overlaps.</summary>
     public List<Mention> FindMentions(IReadOnlyList<Token> tokens)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         var mentions = new List<Mention>();
+        var shouting = IsShouting(tokens);
         foreach (var match in _aliases.FindAll(tokens))
         {
-            var entity = Choose(match.Values, null);
+            var allowed = match.Values.Where(e => e.Match switch
+            {
+                MatchRule.Never => false,
+                MatchRule.Cased => shouting || IsWrittenWithCapitals(tokens, match),
+                _ => true,
+            }).ToList();
+            var entity = Choose(allowed, null);
             if (entity is not null && !IsCaseMismatch(entity, tokens, match))
             {
                 mentions.Add(new Mention(entity, match.Start, match.End));
@@ -144,6 +174,28 @@ public sealed class KnowledgeBase
         }
 
         return mentions;
+    }
+
+    /// <summary>"OPENAI RELEASES O3-PRO": a title in capitals says nothing about which words are names.</summary>
+    internal static bool IsShouting(IReadOnlyList<Token> tokens)
+    {
+        var words = tokens.Count(t => t.Surface.Any(char.IsLetter) && !MatchText.IsArabic(t.Surface));
+        var upper = tokens.Count(t => t.Surface.Any(char.IsLetter) && t.Surface.Where(char.IsLetter).All(char.IsUpper));
+        return words >= 3 && upper * 10 >= words * 8;
+    }
+
+    private static bool IsWrittenWithCapitals(IReadOnlyList<Token> tokens, TrieMatch<KnownEntity> match)
+    {
+        for (var i = match.Start; i < match.End; i++)
+        {
+            var surface = tokens[i].Surface;
+            if (!MatchText.IsArabic(surface) && !char.IsUpper(surface[0]) && !char.IsDigit(surface[0]) && surface.Length > 3)
+            {
+                return false; // "de", "van", "bin" inside names stay lower case
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The family name starting at token <paramref name="start"/> ("Claude", "Qwen2.5" → Qwen), or null.</summary>

@@ -40,4 +40,30 @@ public sealed record KnownEntity
 
     /// <summary>Seed knowledge is verified; entities learnt from the news are "reported".</summary>
     public bool Reported { get; init; }
+
+    /// <summary>When a spelling counts as a mention in running text; every spelling is found by name lookups.</summary>
+    public MatchRule Match { get; init; }
+
+    /// <summary>For an organisation: industry, academia, government, nonprofit, investor.</summary>
+    public string? OrgKind { get; init; }
+
+    public string? Country { get; init; }
+
+    /// <summary>For a model: open weights, API access, unreleased (as Epoch AI writes it).</summary>
+    public string? Accessibility { get; init; }
+
+    /// <summary>For a model: its parameter count, when known.</summary>
+    public double? Parameters { get; init; }
+
+    /// <summary>For a model: the organisations that made it, the first being <see cref="MakerId"/>.</summary>
+    public IReadOnlyList<string> MakerIds { get; init; } = [];
+
+    /// <summary>For a model: its family ("Llama 3.1" for "Llama 3.1-405B"), when the name carries a size.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>For a person: the models they are an author of, dated (the paper trail).</summary>
+    public IReadOnlyList<Appearance> Appearances { get; init; } = [];
+
+    /// <summary>Some of what is known comes from Epoch AI's dataset, which asks for a credit wherever it is shown.</summary>
+    public bool FromDataset { get; init; }
 }

@@ -1,110 +1,163 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Radar.Feeds.Knowledge.Epoch;
 using Radar.Feeds.Text;
 
 namespace Radar.Feeds.Knowledge;
 
 /// <summary>
 /// The knowledge shipped with Radar: <c>Data/facts.json</c> (verified people, organisations and
-/// models, every fact with its source) and <c>Data/lexicon.json</c> (extra names, units, families).
+/// models, every fact with its source), <c>Data/lexicon.json</c> (extra names, units, families),
+/// <c>Data/organisations.json</c> (the organisation catalogue, each with a source) and
+/// <c>Data/epoch.json</c> (Epoch AI's Notable AI Models: models, organisations, authors' paper trails).
 /// </summary>
 public static partial class SeedKnowledge
 {
-    private static readonly Lazy<KnowledgeBase> Shared = new(Build);
+    private static readonly Lazy<(List<KnownEntity> Entities, List<ModelFamily> Families)> Read = new(ReadEntities);
+    private static readonly Lazy<KnowledgeBase> Shared = new(() => new KnowledgeBase(Read.Value.Entities, Read.Value.Families));
+
+    /// <summary>The seed entities and families, read once per process.</summary>
+    public static (IReadOnlyList<KnownEntity> Entities, IReadOnlyList<ModelFamily> Families) Seed => Read.Value;
 
     /// <summary>The seed knowledge, built once per process.</summary>
     public static KnowledgeBase Load() => Shared.Value;
+
+    /// <summary>
+    /// Whether the database keeps this seed entity (so the news can add to its path): all but the
+    /// people and models known only from Epoch AI's dataset, which are rebuilt from the shipped
+    /// snapshot at each start instead of being written to the database.
+    /// </summary>
+    public static bool IsStored(KnownEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return !entity.FromDataset || entity.Kind == EntityKind.Org || entity.Affiliations.Count > 0 || entity.Notes is not null || entity.Status is not null;
+    }
+
+    /// <summary>The seed, with what the database holds laid over it: paths with the news' steps, and the people the news introduced.</summary>
+    public static List<KnownEntity> Overlay(IReadOnlyList<KnownEntity> seed, IReadOnlyCollection<KnownEntity> stored)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentNullException.ThrowIfNull(stored);
+        var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var merged = seed.Select(e => byId.Remove(e.Id, out var row) ? e with { Affiliations = row.Affiliations.Count > 0 ? row.Affiliations : e.Affiliations } : e).ToList();
+        merged.AddRange(byId.Values);
+        return merged;
+    }
 
     /// <summary>Builds the seed entities, for callers that add more (the news, owners) before indexing.</summary>
     public static (List<KnownEntity> Entities, List<ModelFamily> Families) ReadEntities()
     {
         using var facts = JsonDocument.Parse(ReadResource("facts.json"));
         using var lexicon = JsonDocument.Parse(ReadResource("lexicon.json"));
+        using var catalogue = JsonDocument.Parse(ReadResource("organisations.json"));
         var extraAliases = lexicon.RootElement.GetProperty("aliases").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToList(), StringComparer.Ordinal);
-        var unitOf = Strings(lexicon.RootElement.GetProperty("unitOf"));
-        var ownedBy = Strings(lexicon.RootElement.GetProperty("ownedBy"));
+        var unitOf = Json.Strings(lexicon.RootElement.GetProperty("unitOf"));
+        var ownedBy = Json.Strings(lexicon.RootElement.GetProperty("ownedBy"));
 
-        var orgs = new List<KnownEntity>();
+        var entities = new EntityCollection();
         foreach (var org in facts.RootElement.GetProperty("orgs").EnumerateArray())
         {
-            var name = DisplayName(Text(org, "name")!);
-            orgs.Add(new KnownEntity
+            var name = DisplayName(Json.Text(org, "name")!);
+            entities.Put(new KnownEntity
             {
-                Id = Id(EntityKind.Org, name),
+                Id = EntityCollection.Id(EntityKind.Org, name),
                 Kind = EntityKind.Org,
                 Name = name,
                 Aliases = [.. Aliases(org, extraAliases.GetValueOrDefault(name))],
                 ArabicNames = [.. ArabicForms(org)],
-                Founded = Text(org, "founded"),
-                Founders = [.. List(org, "founders")],
-                Notes = Text(org, "notes"),
-                Source = Text(org, "source"),
+                Founded = Json.Text(org, "founded"),
+                Founders = [.. Json.List(org, "founders")],
+                Notes = Json.Text(org, "notes"),
+                Source = Json.Text(org, "source"),
             });
         }
 
         foreach (var org in lexicon.RootElement.GetProperty("orgs").EnumerateArray())
         {
-            var name = Text(org, "name")!;
-            orgs.Add(new KnownEntity
+            var name = Json.Text(org, "name")!;
+            entities.Put(new KnownEntity
             {
-                Id = Id(EntityKind.Org, name),
+                Id = EntityCollection.Id(EntityKind.Org, name),
                 Kind = EntityKind.Org,
                 Name = name,
-                Aliases = [.. List(org, "aliases")],
-                ArabicNames = [.. List(org, "arabic")],
+                Aliases = [.. Json.List(org, "aliases")],
+                ArabicNames = [.. Json.List(org, "arabic")],
             });
         }
 
-        var orgIndex = new KnowledgeBase(orgs, []);
-        orgs = [.. orgs.Select(o => o with
+        foreach (var org in entities.All.ToList())
         {
-            UnitOfId = unitOf.TryGetValue(o.Name, out var parent) ? orgIndex.Find(parent, EntityKind.Org)?.Id : null,
-            OwnedById = ownedBy.TryGetValue(o.Name, out var owner) ? orgIndex.Find(owner, EntityKind.Org)?.Id : null,
-        })];
+            entities.Put(org with
+            {
+                UnitOfId = unitOf.TryGetValue(org.Name, out var parent) ? entities.Find(EntityKind.Org, parent)?.Id : null,
+                OwnedById = ownedBy.TryGetValue(org.Name, out var owner) ? entities.Find(EntityKind.Org, owner)?.Id : null,
+            });
+        }
 
-        var entities = new List<KnownEntity>(orgs);
+        var datasetSpellings = OrganisationCatalogue.Apply(catalogue.RootElement, entities);
+        var orgIndex = new KnowledgeBase(entities.All.ToList(), []);
         foreach (var person in facts.RootElement.GetProperty("people").EnumerateArray())
         {
-            var name = Text(person, "name")!;
-            entities.Add(new KnownEntity
+            var name = Json.Text(person, "name")!;
+            entities.Put(new KnownEntity
             {
-                Id = Id(EntityKind.Person, name),
+                Id = EntityCollection.Id(EntityKind.Person, name),
                 Kind = EntityKind.Person,
                 Name = name,
                 Aliases = [.. Aliases(person, extraAliases.GetValueOrDefault(name))],
                 ArabicNames = [.. ArabicForms(person)],
                 Affiliations = [.. person.GetProperty("affiliations").EnumerateArray().Select(a => new Affiliation(
-                    Text(a, "org")!, ResolveOrg(orgIndex, Text(a, "org")!)?.Id, Text(a, "role"), Text(a, "from"), Text(a, "to"), Text(a, "source")))],
-                Notes = Text(person, "notes"),
+                    Json.Text(a, "org")!, ResolveOrg(orgIndex, Json.Text(a, "org")!)?.Id, Json.Text(a, "role"), Json.Text(a, "from"), Json.Text(a, "to"), Json.Text(a, "source")))],
+                Notes = Json.Text(person, "notes"),
             });
         }
 
         foreach (var model in facts.RootElement.GetProperty("models").EnumerateArray())
         {
-            var name = DisplayName(Text(model, "name")!);
-            entities.Add(new KnownEntity
+            var name = DisplayName(Json.Text(model, "name")!);
+            entities.Put(new KnownEntity
             {
-                Id = Id(EntityKind.Model, name),
+                Id = EntityCollection.Id(EntityKind.Model, name),
                 Kind = EntityKind.Model,
                 Name = name,
                 Aliases = [.. Aliases(model, extraAliases.GetValueOrDefault(name))],
                 ArabicNames = [.. ArabicForms(model)],
-                MakerId = ResolveOrg(orgIndex, Text(model, "org") ?? string.Empty)?.Id,
-                Released = Text(model, "released"),
-                Status = Text(model, "status"),
-                Notes = Text(model, "notes"),
-                Source = Text(model, "source"),
+                MakerId = ResolveOrg(orgIndex, Json.Text(model, "org") ?? string.Empty)?.Id,
+                Released = Json.Text(model, "released"),
+                Status = Json.Text(model, "status"),
+                Notes = Json.Text(model, "notes"),
+                Source = Json.Text(model, "source"),
+                Family = Json.Text(model, "family"),
             });
+        }
+
+        EpochKnowledge.Merge(EpochImporter.Deserialize(ReadResource("epoch.json")), entities, datasetSpellings);
+
+        // A family's Arabic name ("لاما") names the family's root model where there is one (LLaMA).
+        var familyArabic = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var factFamilies = facts.RootElement.TryGetProperty("families", out var list) ? list.EnumerateArray().ToList() : [];
+        foreach (var family in factFamilies)
+        {
+            var name = Json.Text(family, "name")!;
+            var forms = ArabicForms(family).ToList();
+            familyArabic[name] = forms;
+            if (entities.Find(EntityKind.Model, name) is { } root)
+            {
+                entities.Put(root with { ArabicNames = [.. root.ArabicNames.Concat(forms).Distinct(StringComparer.Ordinal)] });
+            }
         }
 
         var families = lexicon.RootElement.GetProperty("families").EnumerateArray()
             .Select(f => new ModelFamily(
-                Text(f, "name")!,
-                orgIndex.Find(Text(f, "org")!, EntityKind.Org)?.Id ?? throw new InvalidDataException($"lexicon.json: unknown maker of {Text(f, "name")}"),
-                f.TryGetProperty("standalone", out var standalone) && standalone.GetBoolean()))
+                Json.Text(f, "name")!,
+                entities.Find(EntityKind.Org, Json.Text(f, "org")!)?.Id ?? throw new InvalidDataException($"lexicon.json: unknown maker of {Json.Text(f, "name")}"),
+                f.TryGetProperty("standalone", out var standalone) && standalone.GetBoolean())
+            {
+                ArabicNames = familyArabic.GetValueOrDefault(Json.Text(f, "name")!) ?? [],
+            })
             .ToList();
-        return (entities, families);
+        return ([.. entities.All], families);
     }
 
     /// <summary>The organisation an affiliation names ("Meta (FAIR / GenAI)" → Meta FAIR, "DeepMind / Google" → Google DeepMind).</summary>
@@ -121,12 +174,6 @@ public static partial class SeedKnowledge
         var unit = inside.Success ? orgs.FindMentions(MatchText.Tokenize(inside.Groups[1].Value)).FirstOrDefault(m => m.Entity.Kind == EntityKind.Org)?.Entity : null;
         var outer = orgs.FindMentions(MatchText.Tokenize(DisplayName(text))).FirstOrDefault(m => m.Entity.Kind == EntityKind.Org)?.Entity;
         return unit is not null && outer is not null && unit.UnitOfId == outer.Id ? unit : outer ?? unit;
-    }
-
-    private static KnowledgeBase Build()
-    {
-        var (entities, families) = ReadEntities();
-        return new KnowledgeBase(entities, families);
     }
 
     private static string ReadResource(string name)
@@ -147,10 +194,10 @@ public static partial class SeedKnowledge
 
     private static IEnumerable<string> Aliases(JsonElement element, List<string>? extra)
     {
-        var aliases = List(element, "aliases").Select(DisplayName).Concat(extra ?? []);
+        var aliases = Json.List(element, "aliases").Select(DisplayName).Concat(extra ?? []);
 
         // "Microsoft AI (MAI)": the part in brackets is a spelling too when it is one short word.
-        var full = Text(element, "name") ?? string.Empty;
+        var full = Json.Text(element, "name") ?? string.Empty;
         var inside = ParentheticalPart().Match(full);
         if (inside.Success && !inside.Groups[1].Value.Contains(' ', StringComparison.Ordinal) && inside.Groups[1].Value.Length <= 6)
         {
@@ -162,22 +209,8 @@ public static partial class SeedKnowledge
 
     private static IEnumerable<string> ArabicForms(JsonElement element) =>
         element.TryGetProperty("arabic", out var arabic) && arabic.ValueKind == JsonValueKind.Array
-            ? arabic.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Object ? Text(a, "form") : a.GetString()).OfType<string>()
+            ? arabic.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Object ? Json.Text(a, "form") : a.GetString()).OfType<string>()
             : [];
-
-    private static IEnumerable<string> List(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)
-            : [];
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static Dictionary<string, string> Strings(JsonElement element) =>
-        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-
-    private static string Id(EntityKind kind, string name) =>
-        kind.ToString().ToLowerInvariant() + ":" + string.Join('-', MatchText.Tokenize(name).Select(t => t.Folded));
 
     [GeneratedRegex(@"\(([^)]*)\)")]
     private static partial Regex ParentheticalPart();

@@ -51,7 +51,7 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     [Theory]
     [InlineData("/whois Daniel", "could be several")]
     [InlineData("/whois Zzyzx Qwerty", "I don't know 'Zzyzx Qwerty'")]
-    [InlineData("/subscribe topic:talent org:Metta", "Did you mean: Meta")]
+    [InlineData("/subscribe topic:talent org:Metta", "could be: Meta")]
     [InlineData("/subscribe topic:sports", "topic must be talent, launches or all")]
     [InlineData("/subscribe topic:talent digest:25:00", "digest is a local time")]
     [InlineData("/subscribe topic:talent quiet:22:00", "quiet is a span of local hours")]

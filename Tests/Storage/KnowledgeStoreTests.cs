@@ -16,7 +16,7 @@ public sealed class KnowledgeStoreTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         await using var db = _database.Open();
-        await new KnowledgeStore(db).SyncSeedAsync(SeedKnowledge.ReadEntities().Entities, Now, CancellationToken.None);
+        await new KnowledgeStore(db).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now, CancellationToken.None);
     }
 
     public Task DisposeAsync()
@@ -41,18 +41,18 @@ public sealed class KnowledgeStoreTests : IAsyncLifetime
         var entities = await db.KnowledgeEntities.CountAsync();
         var affiliations = await db.Affiliations.CountAsync();
 
-        await new KnowledgeStore(db).SyncSeedAsync(SeedKnowledge.ReadEntities().Entities, Now.AddDays(1), CancellationToken.None);
+        await new KnowledgeStore(db).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now.AddDays(1), CancellationToken.None);
 
         Assert.Equal(entities, await db.KnowledgeEntities.CountAsync());
         Assert.Equal(affiliations, await db.Affiliations.CountAsync());
-        Assert.Equal(SeedKnowledge.Load().Entities.Count, entities);
+        Assert.Equal(SeedKnowledge.Seed.Entities.Count(SeedKnowledge.IsStored), entities);
     }
 
     [Fact]
     public async Task TheLoadedKnowledgeKeepsEverySpellingAndSource()
     {
         await using var db = _database.Open();
-        var knowledge = new KnowledgeBase(await new KnowledgeStore(db).LoadAsync(CancellationToken.None), SeedKnowledge.ReadEntities().Families);
+        var knowledge = new KnowledgeBase(await new KnowledgeStore(db).LoadAsync(CancellationToken.None), SeedKnowledge.Seed.Families);
 
         var lample = knowledge.Find("غيوم لامبل");
         Assert.Equal("Guillaume Lample", lample?.Name);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
+using Radar.Feeds.Knowledge.Epoch;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Whois;
@@ -15,6 +16,14 @@ namespace Radar.Bot.Commands.Whois;
 public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories) : ICommandHandler
 {
     public const int StoryCount = 3;
+
+    /// <summary>How many papers of a paper trail, and how many spellings, a reply lists.</summary>
+    public const int MaxPapers = 6;
+
+    public const int MaxSpellings = 12;
+
+    /// <summary>How many of a model's authors a reply names (LLaMA's 14 all fit).</summary>
+    public const int MaxAuthors = 16;
 
     public string Name => "whois";
 
@@ -55,10 +64,15 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
         };
         var mentioning = await stories.LatestAsync(StoryCount, cancellationToken, name: entity.Kind == EntityKind.Org ? knowledgeBase.OutputOrg(entity).Name : entity.Name).ConfigureAwait(false);
         lines.AddRange(mentioning.Select(s => $"Story: {s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · {s.Title}{(s.Link is null ? string.Empty : " — " + s.Link)}"));
-        var spellings = entity.Aliases.Concat(entity.ArabicNames).Distinct(StringComparer.Ordinal).ToList();
+        var spellings = entity.Aliases.Concat(entity.ArabicNames).Distinct(StringComparer.Ordinal).Take(MaxSpellings).ToList();
         if (spellings.Count > 0)
         {
             lines.Add("Also written: " + string.Join(" · ", spellings));
+        }
+
+        if (entity.FromDataset)
+        {
+            lines.Add(EpochSnapshot.CreditLine);
         }
 
         return new Reply($"{entity.Name} ({Kind(entity)}{(entity.Reported ? ", reported by the news" : string.Empty)})", lines);
@@ -99,8 +113,39 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
             lines.Add("Notes: " + person.Notes);
         }
 
+        lines.AddRange(PaperTrailLines(person, knowledgeBase, current is null));
         return lines;
     }
+
+    /// <summary>
+    /// What the author lists say, below the facts and the news: the moves they imply (marked
+    /// inferred, with the papers as evidence), the latest papers, and where the person was last seen
+    /// when nothing better is known.
+    /// </summary>
+    private static IEnumerable<string> PaperTrailLines(KnownEntity person, KnowledgeBase knowledgeBase, bool nothingBetter)
+    {
+        if (person.Appearances.Count == 0)
+        {
+            yield break;
+        }
+
+        if (nothingBetter && PaperTrail.Latest(person, knowledgeBase) is var (org, appearance))
+        {
+            yield return $"Last seen: {org.Name} ({Month(appearance.Date)}, author of {appearance.Model}) — from author lists";
+        }
+
+        foreach (var move in PaperTrail.InferMoves(person, knowledgeBase))
+        {
+            yield return $"Inferred: {knowledgeBase.Get(move.FromOrgId)?.Name} → {knowledgeBase.Get(move.ToOrgId)?.Name}, between {Month(move.Last.Date)} and {Month(move.First.Date)} " +
+                         $"(author of {move.Last.Model}, then of {move.First.Model})";
+        }
+
+        var papers = person.Appearances.OrderByDescending(a => a.Date, StringComparer.Ordinal).ToList();
+        yield return $"Papers ({papers.Count}): " + string.Join(" · ", papers.Take(MaxPapers).Select(a =>
+            $"{a.Model} ({string.Join(", ", a.OrgIds.Select(id => knowledgeBase.Get(id)?.Name).OfType<string>())}, {Month(a.Date)})")) + (papers.Count > MaxPapers ? " · …" : string.Empty);
+    }
+
+    private static string Month(string date) => date.Length >= 7 ? date[..7] : date;
 
     private static List<string> Org(KnownEntity org, KnowledgeBase knowledgeBase)
     {
@@ -108,6 +153,16 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
         if (knowledgeBase.Get(org.UnitOfId) is { } parent)
         {
             lines.Add("Part of: " + parent.Name);
+        }
+
+        if (knowledgeBase.Get(org.OwnedById) is { } owner)
+        {
+            lines.Add("Owned by: " + owner.Name);
+        }
+
+        if (org.OrgKind is not null || org.Country is not null)
+        {
+            lines.Add("Kind: " + string.Join(", ", new[] { org.OrgKind, org.Country }.OfType<string>()));
         }
 
         if (org.Founded is not null)
@@ -141,15 +196,49 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
             lines.Add("Notes: " + org.Notes);
         }
 
+        var made = knowledgeBase.Entities.Where(e => e.Kind == EntityKind.Model && (e.MakerIds.Contains(org.Id) || e.MakerId == org.Id))
+            .OrderByDescending(m => m.Released ?? string.Empty, StringComparer.Ordinal).ToList();
+        if (made.Count > 0)
+        {
+            lines.Add($"Models ({made.Count}): " + string.Join(", ", made.Take(MaxPapers).Select(m => m.Released is null ? m.Name : $"{m.Name} ({Month(m.Released)})")) + (made.Count > MaxPapers ? ", …" : string.Empty));
+        }
+
+        if (org.Source is not null)
+        {
+            lines.Add("Source: " + org.Source);
+        }
+
         return lines;
     }
 
     private static List<string> Model(KnownEntity model, KnowledgeBase knowledgeBase)
     {
         var lines = new List<string>();
-        if (knowledgeBase.Get(model.MakerId) is { } maker)
+        var makers = model.MakerIds.Count > 0 ? model.MakerIds : model.MakerId is null ? [] : [model.MakerId];
+        if (makers.Count > 0)
         {
-            lines.Add("By: " + maker.Name);
+            lines.Add("By: " + string.Join(", ", makers.Select(knowledgeBase.Get).OfType<KnownEntity>().Select(m => m.Name)));
+        }
+
+        if (model.Family is not null)
+        {
+            lines.Add("Family: " + model.Family);
+        }
+
+        if (model.Accessibility is not null)
+        {
+            lines.Add("Access: " + model.Accessibility);
+        }
+
+        if (model.Parameters is { } parameters)
+        {
+            lines.Add("Parameters: " + Parameters(parameters));
+        }
+
+        var authors = knowledgeBase.Authors[model.Name].DistinctBy(a => a.Id).ToList();
+        if (authors.Count > 0)
+        {
+            lines.Add($"Authors ({authors.Count}): " + string.Join(", ", authors.Take(MaxAuthors).Select(a => a.Name)) + (authors.Count > MaxAuthors ? ", …" : string.Empty));
         }
 
         if (model.Released is not null)
@@ -169,6 +258,14 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
 
         return lines;
     }
+
+    private static string Parameters(double count) => count switch
+    {
+        >= 1e12 => (count / 1e12).ToString("0.#", CultureInfo.InvariantCulture) + "T",
+        >= 1e9 => (count / 1e9).ToString("0.#", CultureInfo.InvariantCulture) + "B",
+        >= 1e6 => (count / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        _ => count.ToString("N0", CultureInfo.InvariantCulture),
+    };
 
     private static string Kind(KnownEntity entity) => entity.Kind switch { EntityKind.Person => "person", EntityKind.Org => "organisation", _ => "model" };
 
