@@ -56,4 +56,25 @@ public enum CueKind
 
     /// <summary>while, but, بينما, alors que: a clause ends here.</summary>
     ClauseBreak,
+
+    /// <summary>ousts, sacks, forced out, limoge, أقال: the organisation before it is the origin, the person after it leaves.</summary>
+    Oust,
+
+    /// <summary>with, alongside, avec, مع: the people after it are partners, not movers.</summary>
+    Partner,
+
+    /// <summary>reporting to, answering to, rendra compte à: the person after it is a superior, not a mover.</summary>
+    Superior,
+
+    /// <summary>engineers, researchers, chercheurs, مهندسين: a group that can move without being named.</summary>
+    Group,
+
+    /// <summary>model, flagship, modèle, نموذج: a model that can ship without being named.</summary>
+    ModelNoun,
+
+    /// <summary>codenamed, nom de code: the next word is a model's name.</summary>
+    Codename,
+
+    /// <summary>the researcher, he, she, il, elle, الباحث: the person the previous sentence named.</summary>
+    BackReference,
 }

@@ -39,12 +39,12 @@ public static class CueLexicon
         }
 
         // English
-        Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected|jumps ship|jumped ship");
+        Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|forced out|pushed out|is out|is out as|has left|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected|jumps ship|jumped ship");
         Add(CueKind.StepDown, "steps down|stepping down|stepped down|step down|resigns|resigned|resigning|resignation|retires|retiring|retired|retirement");
         Add(CueKind.Join, "joins|joined|joining|join|moves to|moved to|moving to|heads to|headed to|jumps to|jumped to|defects to|signs with|signed with|lands at|landed at");
-        Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires");
-        Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|will lead|will head|as head of|new head|new chief|replaces as");
-        Add(CueKind.Found, "founds|founded|co founds|co founded|cofounded|cofounds|co founding|founding|starts|started|launches a startup|launched a startup|launches a new startup|launched a new startup|sets up|set up");
+        Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires|brings back|brought back|bringing back|rehires|rehired|re hires|snaps up|snapped up|welcomes|welcomed|adds");
+        Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|to run|will lead|will head|will run|as head of|new head|new chief|replaces as");
+        Add(CueKind.Found, "founds|founded|co founds|co founded|co found|cofounded|cofounds|co founding|founding|found|starts|started|start|launches a startup|launched a startup|launches a new startup|launched a new startup|launches a new ai lab|launches a new lab|sets up|set up|among the founders of|one of the founders of|is a co founder of|is co founder of");
         Add(CueKind.Return, "return|returns|returned|returning|rejoins|rejoined|rejoining|comes back|came back|is back at|back to");
         Add(CueKind.Remain, "remain|remains|remained|stay|stays|stayed|still at|still work|is staying|are staying");
         Add(CueKind.Predecessor, "succeeding|succeeds|succeeded|replaces|replacing|replaced|successor to|takes the place of|in place of");
@@ -54,37 +54,52 @@ public static class CueLexicon
         Add(CueKind.Away, "from");
         Add(CueKind.Launch, "launches|launched|launch|launching|releases|released|release|releasing|unveils|unveiled|unveiling|debuts|debuted|introduces|introduced|announces|announced|ships|shipped|rolls out|rolled out|rolling out|open sources|open sourced|open sourcing|publishes|published|made available|makes available|now available|previews|previewed|goes live|went live|drops|dropped");
         Add(CueKind.Delay, "delays|delayed|delay|delaying|postpones|postponed|postponing|pushes back|pushed back|pushing back|holds back|held back|shelves|shelved|pushing its release|push back|slips|slipped");
-        Add(CueKind.Comparison, "rivals|rival|rivaling|than|outperforms|outperformed|beats|competes with|compete with|competing with|versus|vs|as fast as|compared with|compared to|like");
-        Add(CueKind.Negative, "rocket|rockets|starship|spacecraft|satellite|satellites|launch pad|iphone|smartphone|smartphones|phone|phones|headset|headsets|glasses|cookie|cookies|departure board|departure boards|departures board|airport|airports|flight|flights|airline|departs from|departed from|departing from|missile|missiles|shuttle|car|cars|laptop|laptops|console|sneaker");
+        Add(CueKind.Comparison, "rivals|rival|rivaling|than|outperforms|outperformed|beats|competes with|compete with|competing with|versus|vs|as fast as|compared with|compared to|like|compare|compares");
+        Add(CueKind.Negative, "denies|denied|deny|rumours|rumors|stage|mushrooms|skating|pie|recipe|macbook|model y|model s|model x|cybertruck|rocket|rockets|starship|spacecraft|satellite|satellites|launch pad|iphone|smartphone|smartphones|phone|phones|headset|headsets|glasses|cookie|cookies|departure board|departure boards|departures board|airport|airports|flight|flights|airline|departs from|departed from|departing from|missile|missiles|shuttle|car|cars|laptop|laptops|console|sneaker");
         Add(CueKind.ClauseBreak, "while|whereas|but|although|though|however|meanwhile");
+        Add(CueKind.Oust, "ousts|sacks|sacked|fires|dismisses|dismissed|pushes out|forces out|lets go|let go of|removes|removed");
+        Add(CueKind.Partner, "with|alongside|together with|along with");
+        Add(CueKind.Superior, "reporting to|answering to|reports to|report to|will report to|under|reporting directly to");
+        Add(CueKind.Group, "engineers|researchers|scientists|employees|staffers|staff|executives|a dozen|dozens|team members|veterans|wave of|exodus");
+        Add(CueKind.ModelNoun, "model|models|flagship|flagship model|llm|reasoning model|open weight model|open source model");
+        Add(CueKind.Codename, "codenamed|code named|dubbed");
+        Add(CueKind.BackReference, "the researcher|the engineer|the executive|the scientist|the pioneer|the reinforcement learning pioneer|the former|he|she|the veteran|the founder|the co founder");
 
         // French
-        Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir");
+        Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir|partent|passé par|passée par");
         Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
-        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez|part chez|partira chez");
+        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez|partira chez|part chez|partent chez");
         Add(CueKind.Hire, "recrute|recruté|recrutée|recruter|embauche|embauché|embauchée|débauche|débauché|débauchée|s offre|attire");
         Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera|prend la direction|prendra la direction");
-        Add(CueKind.Found, "fonde|fondé|fondée|fondent|fonder|cofonde|cofondé|cofondée|cofondent|cofonder|co fondé|co fondée|crée|créé|créée|créer|monter sa|monte sa|lance sa start up|lance sa startup|lancer sa start up|lancer sa startup");
+        Add(CueKind.Found, "fonde|fondé|fondée|fondent|fonder|cofonde|cofondé|cofondée|cofondent|cofonder|co fondé|co fondée|crée|créé|créée|créer|monter sa|monte sa|lance sa start up|lance sa startup|lancer sa start up|lancer sa startup|parmi les cofondateurs de|parmi les fondateurs de|compte parmi les cofondateurs de");
         Add(CueKind.Return, "revient|revenu|revenue|retourne|retourné|de retour|réintègre");
         Add(CueKind.Remain, "reste|restent|resté|restés|toujours chez|demeure|demeurent");
         Add(CueKind.Predecessor, "succède à|succédant à|remplace|remplaçant|en remplacement de");
         Add(CueKind.Descriptor, "cofondateur|cofondatrice|co fondateur|fondateur|fondatrice|ancien|ancienne|anciens|ex|directeur|directrice|patron|patronne|chercheur|chercheuse|chercheurs|ingénieur|ingénieurs|scientifique en chef|pdg|président|présidente|responsable");
         Add(CueKind.Relative, "qui|dont|lequel|laquelle");
         Add(CueKind.Toward, "pour|chez|vers|à");
-        Add(CueKind.Launch, "lance|lancé|lancée|lancent|lancement|dévoile|dévoilé|dévoilée|présente|présenté|présentée|publie|publié|publiée|sort|sorti|sortie|met en ligne|annonce|annoncé|rend disponible|met à disposition|ouvre|dévoilent");
+        Add(CueKind.Launch, "lance|lancé|lancée|lancent|lancement|dévoile|dévoilé|dévoilée|présente|présenté|présentée|publie|publié|publiée|sort|sorti|sortie|met en ligne|annonce|annoncé|rend disponible|met à disposition|ouvre|dévoilent|est disponible|disponible");
         Add(CueKind.Delay, "reporte|reporté|reportée|report|retarde|retardé|retardée|repousse|repoussé|repoussée|ajourne|ajourné|retard|décale|décalé|décalée");
-        Add(CueKind.Comparison, "rivalise|concurrence|face à|que|plus que|comme");
+        Add(CueKind.Comparison, "rivalise|concurrence|face à|plus que|mieux que|meilleur que|moins que|comparé à|comme gpt|comme claude");
         Add(CueKind.Negative, "fusée|fusées|satellite|téléphone|smartphone|casque|lunettes|cookies|aéroport|vol|vols|tableau des départs");
         Add(CueKind.ClauseBreak, "alors que|tandis que|mais|cependant|pendant que");
+        Add(CueKind.Oust, "limoge|limogé|limogée|licencie|licencié|évince|évincé|écarte|remercie");
+        Add(CueKind.Partner, "avec|aux côtés de");
+        Add(CueKind.Superior, "rendra compte à|rend compte à|sous la direction de|sous l autorité de");
+        Add(CueKind.Group, "chercheurs|ingénieurs|salariés|employés|cadres|plusieurs chercheurs");
+        Add(CueKind.ModelNoun, "modèle|modèles|modele");
+        Add(CueKind.Codename, "nom de code|baptisé");
+        Add(CueKind.BackReference, "il|elle|le chercheur|la chercheuse|l ingénieur");
 
         // Arabic
-        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق");
+        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|مغادرت|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق|انشقاق");
         Arabic(CueKind.StepDown, "تنحي|تنحى|يتنحى|تتنحى|استقال|استقاله|يستقيل|تستقيل|تقاعد");
-        Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق");
+        Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|انضمامه|انضمامها|انضمامهم|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق");
         Arabic(CueKind.Hire, "توظف|وظف|توظيف|تستقطب|يستقطب|استقطب|استقطاب|تعين|يعين|عين|تعيين|تضم|ضمت");
         Arabic(CueKind.Appoint, "لقياده|يقود|تقود|يتولى|تتولى|تولى|ليحل محل|يحل محل|رئيسا|مديرا");
         Arabic(CueKind.Found, "اسس|يؤسس|تؤسس|يؤسسان|تاسيس|شارك في تاسيس|شاركا في تاسيس|انشا|ينشئ|تنشئ|انشاء");
         Arabic(CueKind.Return, "يعود|تعود|عاد|عوده|عودت|رجع|يرجع");
+        Arabic(CueKind.Oust, "اقال|يقيل|تقيل|اقاله|عزل|يعزل|تعزل|فصل|تفصل|يفصل");
         Arabic(CueKind.Remain, "بقي|يبق|يبقى|تبقى|لم يبق|لا يزال|لا تزال|ما زال|ما زالت|ظل|ظلت");
         Arabic(CueKind.Predecessor, "خلفا|خلفا ل|بدلا من|محل|محلها|محله");
         Arabic(CueKind.Descriptor, "مؤسس|مؤسسي|مؤسسو|المؤسس|الشريك المؤسس|السابق|السابقه|السابقان|السابقين|سابقا|رئيس|مدير|قائد|كبير العلماء|الباحث|الباحثه|باحث|مهندس|مهندسا|المهندس|مهندسي");
@@ -92,6 +107,10 @@ public static class CueLexicon
         Arabic(CueKind.Toward, "الى|لدى|نحو");
         Add(CueKind.Away, "من|قادما من|قادمه من");
         Arabic(CueKind.Launch, "تطلق|يطلق|اطلق|اطلاق|تكشف|يكشف|كشف|كشفت|طرح|تطرح|يطرح|تصدر|يصدر|اصدر|اصدار|تتيح|اتاح|تعلن عن|اعلن عن|اعلنت عن");
+        Arabic(CueKind.Group, "مهندسين|المهندسين|باحثين|الباحثين|موظفين|الموظفين|خبراء|علماء|عشرات|فريق");
+        Arabic(CueKind.ModelNoun, "نموذج|نموذجا|نموذجها|نموذجه|النموذج|نماذج");
+        Add(CueKind.Partner, "مع");
+        Add(CueKind.BackReference, "الباحث|الباحثه|المهندس|المسؤول|المدير|وكان|وكانت");
         Arabic(CueKind.Delay, "تؤجل|يؤجل|اجلت|تاجيل|تاخير|تؤخر|يؤخر|ارجاء|ترجئ|يرجئ");
         Arabic(CueKind.Comparison, "تنافس|ينافس|منافس|يتفوق|تتفوق|مقارنه|مثل");
         Arabic(CueKind.Negative, "صاروخ|مركبه فضائيه|قمر صناعي|هاتف|هواتف|نظارات|نظاره|سماعه|مطار|رحله جويه|رحلات");

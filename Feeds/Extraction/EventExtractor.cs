@@ -35,6 +35,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         "team", "company", "startup", "model", "models", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "le", "la", "les", "un", "une", "des", "du",
         "de", "et", "chez", "pour", "apres", "avec", "dans", "sur", "former", "new", "senior", "top", "star", "its", "our", "your",
+        "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame", "exclusive", "sources", "report", "update", "breaking", "longtime", "veteran",
+        "early", "three", "two", "four", "several", "whose", "who", "ex", "ancien", "ancienne", "will", "says", "said", "sources", "reportedly",
     };
 
     private readonly TokenTrie<CueKind> _cues = CueLexicon.Trie;
@@ -42,6 +44,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     public Extraction Extract(string title, string? summary, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(title);
+        title = Clean(title);
+        summary = summary is null ? null : Clean(summary);
         var text = title + " " + summary;
         var lang = language ?? LanguageDetector.Detect(text);
         var sentences = Sentences(title, summary ?? string.Empty).Select(s => Analyse(s.Text, s.IsTitle)).ToList();
@@ -166,58 +170,148 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         }
     }
 
-    /// <summary>People not in the knowledge base, in Latin-script talent news: "co-founder John Doe leaves".</summary>
+    /// <summary>
+    /// People not in the knowledge base, in talent news: a capitalised name of two or three words
+    /// introduced as a person — after a role or an organisation ("co-founder John Doe", "Google
+    /// DeepMind's Jane Doe"), after a hiring, naming or partner word, as the subject that opens the
+    /// sentence ("Mara Lindqvist, a longtime Cohere researcher, is moving to"), right before a talent
+    /// verb, or in a list with another person ("A, B and C leave"). In Arabic, a name after a role
+    /// noun ("الباحث كريم نصار").
+    /// </summary>
     private static void AddNewPeople(AnalysedSentence sentence)
     {
-        if (!sentence.Cues.Exists(c => TalentKinds.Contains(c.Kind)))
+        var talent = sentence.Cues.Where(c => TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust).ToList();
+        if (talent.Count == 0)
         {
             return;
         }
 
         var tokens = sentence.Tokens;
-        var i = 0;
-        while (i < tokens.Count)
+        var runs = new List<(int Start, int End)>();
+        for (var i = 0; i < tokens.Count;)
         {
             var end = i;
-            while (end < tokens.Count && end - i < 3 && IsNameWord(sentence, end))
+            while (end < tokens.Count && end - i < 3 && IsNameWord(sentence, end) && (end == i || Joined(sentence, end - 1, end)))
             {
                 end++;
             }
 
-            if (end - i >= 2 && IntroducedAsPerson(sentence, i, end))
+            if (end - i >= 2)
             {
-                var name = sentence.Text[tokens[i].Start..tokens[end - 1].End];
-                var person = new KnownEntity
-                {
-                    Id = "person:reported:" + string.Join('-', tokens.Skip(i).Take(end - i).Select(t => t.Folded)),
-                    Kind = EntityKind.Person,
-                    Name = name,
-                    Reported = true,
-                };
-                sentence.Mentions.Add(new Mention(person, i, end));
+                runs.Add((i, end));
                 i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        var accepted = new List<(int Start, int End)>();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var run in runs.Except(accepted).ToList())
+            {
+                if (IntroducedAsPerson(sentence, run.Start, run.End, talent) || InListWithPerson(sentence, run, accepted))
+                {
+                    accepted.Add(run);
+                    changed = true;
+                }
+            }
+        }
+
+        foreach (var (start, end) in accepted)
+        {
+            sentence.Mentions.Add(new Mention(ReportedPerson(sentence, start, end), start, end));
+        }
+
+        AddArabicNewPeople(sentence);
+    }
+
+    private static readonly HashSet<string> ArabicRoleNouns = new(StringComparer.Ordinal)
+    {
+        "الباحث", "الباحثه", "باحث", "باحثه", "المهندس", "المهندسه", "مهندس", "السابق", "السابقه",
+    };
+
+    private static readonly HashSet<string> ArabicNotNames = new(StringComparer.Ordinal)
+    {
+        "شركه", "في", "من", "الى", "عن", "على", "مع", "بعد", "قبل", "الذكاء", "الاصطناعي", "الذي", "التي", "سابقا", "يعمل", "كان", "وكان", "لدى",
+    };
+
+    /// <summary>"الباحث كريم نصار", "مهندس أوبن إيه آي السابق سامي خليل": two words after a role noun, written as the text writes them.</summary>
+    private static void AddArabicNewPeople(AnalysedSentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        foreach (var cue in sentence.Cues.Where(c => c.Kind == CueKind.Descriptor && ArabicRoleNouns.Contains(MatchText.Fold(c.Surface))).ToList())
+        {
+            var start = cue.End;
+            if (start + 2 > tokens.Count || sentence.Mentions.Exists(m => m.Start == start))
+            {
                 continue;
             }
 
-            i++;
+            var words = Enumerable.Range(start, 2).ToList();
+            if (words.All(i => MatchText.IsArabic(tokens[i].Surface) && !sentence.IsCovered(i) && !ArabicNotNames.Contains(tokens[i].Folded) && !tokens[i].Folded.StartsWith("ال", StringComparison.Ordinal) &&
+                               !sentence.Cues.Exists(c => i >= c.Start && i < c.End)))
+            {
+                sentence.Mentions.Add(new Mention(ReportedPerson(sentence, start, start + 2), start, start + 2));
+            }
         }
     }
+
+    private static KnownEntity ReportedPerson(AnalysedSentence sentence, int start, int end) => new()
+    {
+        Id = "person:reported:" + string.Join('-', sentence.Tokens.Skip(start).Take(end - start).Select(t => t.Folded)),
+        Kind = EntityKind.Person,
+        Name = sentence.Text[sentence.Tokens[start].Start..sentence.Tokens[end - 1].End],
+        Reported = true,
+    };
+
+    /// <summary>Two tokens with only spaces between them: a name does not run across a comma.</summary>
+    private static bool Joined(AnalysedSentence sentence, int left, int right) =>
+        sentence.Text.AsSpan(sentence.Tokens[left].End, sentence.Tokens[right].Start - sentence.Tokens[left].End).Trim().IsEmpty;
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame" };
 
     private static bool IsNameWord(AnalysedSentence sentence, int index)
     {
         var token = sentence.Tokens[index];
-        return token.IsCapitalized && token.Surface.All(char.IsLetter) && token.Surface.Length > 1 && !MatchText.IsArabic(token.Surface) &&
+        return token.IsCapitalized && token.Surface.All(c => char.IsLetter(c) || c == '-') && token.Surface.Length > 1 && !MatchText.IsArabic(token.Surface) &&
                !NameStopWords.Contains(token.Folded) && !sentence.IsCovered(index) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End) &&
                !token.Surface.All(char.IsUpper);
     }
 
-    private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end)
+    private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end, List<Cue> talent)
     {
         var possessive = start > 0 && sentence.Tokens[start - 1].Folded == "s" ? start - 1 : start; // "Google DeepMind's Jane Doe"
-        var before = sentence.Cues.Exists(c => c.End == start && c.Kind is CueKind.Descriptor or CueKind.Hire) ||
+        // A role written in lower case or an honorific may stand between: "sacks chief operating officer Tara Quinn", "hires Professor Élise Morel".
+        var gap = start;
+        while (gap > 0 && start - gap < 5 && (!sentence.Tokens[gap - 1].IsCapitalized || Honorifics.Contains(sentence.Tokens[gap - 1].Folded)) &&
+               !sentence.IsCovered(gap - 1) && !sentence.Cues.Exists(c => c.End == gap))
+        {
+            gap--;
+        }
+
+        var before = sentence.Cues.Exists(c => (c.End == start || (c.End == gap && c.Kind is CueKind.Hire or CueKind.Appoint or CueKind.Oust)) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group) ||
                      sentence.Mentions.Exists(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
-        var after = sentence.Cues.Exists(c => c.Start >= end && c.Start <= end + 2 && TalentKinds.Contains(c.Kind));
-        return before || after;
+        var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
+        // The subject that opens the sentence, with a talent verb later: "Mara Lindqvist, a longtime Cohere researcher, is moving to …".
+        var opens = start == 0 && talent.Exists(c => c.Start >= end);
+        return before || after || opens;
+    }
+
+    /// <summary>"Tom Reyes, Aiko Mori and Sven Dahl": a name joined by a comma, "and" or "et" to a person is a person.</summary>
+    private static bool InListWithPerson(AnalysedSentence sentence, (int Start, int End) run, List<(int Start, int End)> accepted)
+    {
+        var tokens = sentence.Tokens;
+        bool PersonEndsAt(int index) => accepted.Exists(a => a.End == index) || sentence.Mentions.Exists(m => m.End == index && m.Entity.Kind == EntityKind.Person);
+        bool PersonStartsAt(int index) => accepted.Exists(a => a.Start == index) || sentence.Mentions.Exists(m => m.Start == index && m.Entity.Kind == EntityKind.Person);
+        bool Comma(int left, int right) => sentence.Text.AsSpan(tokens[left].End, tokens[right].Start - tokens[left].End).Contains(',');
+        bool Conjunction(int index) => index >= 0 && index < tokens.Count && tokens[index].Folded is "and" or "et" or "&";
+        var previous = run.Start > 0 && ((Conjunction(run.Start - 1) && PersonEndsAt(run.Start - 1)) || (Comma(run.Start - 1, run.Start) && PersonEndsAt(run.Start)));
+        var next = run.End < tokens.Count && ((Conjunction(run.End) && PersonStartsAt(run.End + 1)) || (Comma(run.End - 1, run.End) && PersonStartsAt(run.End) && !accepted.Contains(run)));
+        return previous || next;
     }
 
     private void AddPatternModels(AnalysedSentence sentence)
@@ -308,29 +402,39 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         }
 
         var predecessorAt = cues.Where(c => c.Kind == CueKind.Predecessor).Select(c => (int?)c.Start).Min();
-        people = [.. people.Where(p => predecessorAt is null || p.Start < predecessorAt)];
+        people = [.. people.Where(p => (predecessorAt is null || p.Start < predecessorAt) && !IsBystander(sentence, p, cues, mentions))];
+        if (people.Count == 0)
+        {
+            return null;
+        }
         var orgs = mentions.Where(m => m.Entity.Kind == EntityKind.Org).ToList();
         KnownEntity? hiring = null;
         var objects = new HashSet<Mention>();
         // "Sutskever launches Safe Superintelligence": launching an organisation is founding it.
         var talentCues = cues.Select(c => c.Kind == CueKind.Launch && FirstMentionAfter(mentions, c)?.Entity.Kind == EntityKind.Org ? c with { Kind = CueKind.Found } : c)
-            .Where(c => TalentKinds.Contains(c.Kind)).ToList();
+            .Where(c => TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust).ToList();
         for (var k = 0; k < talentCues.Count; k++)
         {
             var cue = talentCues[k];
             var previousEnd = k > 0 ? talentCues[k - 1].End : clause.Start;
             var nextStart = k + 1 < talentCues.Count ? talentCues[k + 1].Start : clause.End;
             var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
-            var (from, to) = Objects(cue, cues, orgs, mentions);
+            var (from, to) = Objects(sentence, cue, cues, mentions);
             var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
-            var passive = cue.Kind == CueKind.Hire && !people.Exists(p => p.Start >= cue.End);
-            if (cue.Kind == CueKind.Hire && employer is null)
+            var passive = cue.Kind is CueKind.Hire or CueKind.Oust && !people.Exists(p => p.Start >= cue.End);
+            if (cue.Kind is CueKind.Hire or CueKind.Oust && employer is null)
             {
                 // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
                 employer = orgs.FirstOrDefault(o => o.Start >= cue.End && o.Start - cue.End <= 2);
             }
 
-            if (cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && people.Exists(p => p.Start >= cue.End)))
+            if (cue.Kind == CueKind.Oust)
+            {
+                // "Cohere sacks its COO Tara Quinn", "Tara Quinn forced out at Cohere": the employer is the origin.
+                from = employer ?? from ?? to;
+                to = null;
+            }
+            else if (cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && people.Exists(p => p.Start >= cue.End)))
             {
                 // "Microsoft hires X", "Meta names X chief AI officer": the employer is the destination.
                 to = employer ?? (cue.Kind == CueKind.Hire ? orgs.LastOrDefault(o => o.End <= cue.Start) : to);
@@ -344,7 +448,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var before = people.Where(p => p.Start >= previousEnd && p.End <= cue.Start).ToList();
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
             var subjects = passive ? before
-                : cue.Kind == CueKind.Hire || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
+                : cue.Kind is CueKind.Hire or CueKind.Oust || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
                 : after.Count > 0 ? after
@@ -400,31 +504,80 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         return hiring;
     }
 
+    /// <summary>A person who is not a mover here: a partner ("with X"), a superior ("reporting to X"), or a possessor ("X's DeepSeek").</summary>
+    private static bool IsBystander(AnalysedSentence sentence, Mention person, List<Cue> cues, List<Mention> mentions)
+    {
+        bool ListedAfter(Cue cue) => cue.End <= person.Start && person.Start - cue.End <= 3 &&
+                                     !mentions.Exists(m => m != person && m.Start >= cue.End && m.Start < person.Start && m.Entity.Kind == EntityKind.Org) &&
+                                     !cues.Exists(c => c.Start >= cue.End && c.Start < person.Start && (TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust));
+        return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) ||
+               (sentence.Tokens.Count > person.End && person.End > 0 && cues.Exists(c => c.Kind == CueKind.Hire && c.Surface.StartsWith("welcome", StringComparison.OrdinalIgnoreCase) && c.Start == person.End));
+    }
+
+    /// <summary>Whether a comma (Latin or Arabic) stands right before the token, or one token earlier: an apposition opens there.</summary>
+    private static bool AfterComma(AnalysedSentence sentence, int token)
+    {
+        for (var i = Math.Max(1, token - 1); i <= token; i++)
+        {
+            if (sentence.Text.AsSpan(sentence.Tokens[i - 1].End, sentence.Tokens[i].Start - sentence.Tokens[i - 1].End).IndexOfAny(",،") >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPossessor(AnalysedSentence sentence, List<Mention> mentions, Mention person) =>
+        person.End + 1 < sentence.Tokens.Count && sentence.Tokens[person.End].Folded == "s" &&
+        mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start == person.End + 1);
+
     private static Mention? FirstMentionAfter(List<Mention> mentions, Cue cue) =>
         mentions.Where(m => m.Start >= cue.End && m.Start <= cue.End + 3).OrderBy(m => m.Start).FirstOrDefault();
 
     /// <summary>The organisations a cue names: "leaves OpenAI for Anthropic", "joins Anthropic", "يعود إلى ميتا".</summary>
-    private static (Mention? From, Mention? To) Objects(Cue cue, List<Cue> cues, List<Mention> orgs, List<Mention> mentions)
+    private static (Mention? From, Mention? To) Objects(AnalysedSentence sentence, Cue cue, List<Cue> cues, List<Mention> mentions)
     {
         Mention? from = null, to = null;
         var toward = false;
         var limit = cue.End + 8;
+        var subjectEnd = cue.End;
         foreach (var mention in mentions.Where(m => m.Start >= cue.End && m.Start < limit).OrderBy(m => m.Start))
         {
-            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => TalentKinds.Contains(c.Kind) && c.Start >= cue.End && c.Start < mention.Start))
+            if (mention.Entity.Kind == EntityKind.Person && from is null && to is null && mention.Start - subjectEnd <= 2)
+            {
+                subjectEnd = mention.End; // verb first: "ينضم نيل هولسبي إلى أنثروبيك", "hires Jane Doe from OpenAI"
+                limit = Math.Max(limit, mention.End + 6);
+                continue;
+            }
+
+            if (mention.Entity.Kind == EntityKind.Person && IsPossessor(sentence, mentions, mention))
+            {
+                continue; // "Liang Wenfeng's DeepSeek": the organisation that follows is the object
+            }
+
+            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => (TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust) && c.Start >= cue.End && c.Start < mention.Start))
             {
                 break; // the next person or the next cue starts another statement
             }
 
-            if (mention.Entity.Kind != EntityKind.Org)
+            if (cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && c.Start >= cue.End && c.End <= mention.Start))
             {
-                continue;
+                break; // "founded a startup alongside former Meta scientist Ken Ito": the partner's description
+            }
+
+            if (mention.Entity.Kind != EntityKind.Org || cues.Exists(c => c.Kind == CueKind.Descriptor && c.End <= mention.Start && mention.Start - c.End <= 1 && c.Start > cue.End && AfterComma(sentence, c.Start)))
+            {
+                continue; // "joins, one of OpenAI's founders, …": a description, not an object
             }
 
             // "from X" / "من X" names the origin and "to X" / "إلى X" the destination, whatever the verb.
-            var marker = cues.LastOrDefault(c => c.Kind is CueKind.Toward or CueKind.Away && c.End <= mention.Start && mention.Start - c.End <= 1 && c.Start >= cue.End);
-            toward |= marker?.Kind == CueKind.Toward;
-            if (marker?.Kind == CueKind.Away || (cue.Kind is CueKind.Depart or CueKind.StepDown && !toward))
+            var marker = cues.LastOrDefault(c => c.Kind is CueKind.Toward or CueKind.Away && c.End <= mention.Start && mention.Start - c.End <= 4 && c.Start >= cue.End &&
+                                                 !mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start >= c.End && m.Start < mention.Start));
+            // "forced out at Cohere", "steps down at Meta": "at" names where the person was.
+            var at = marker is { Kind: CueKind.Toward } && cue.Kind is CueKind.Depart or CueKind.StepDown or CueKind.Oust && MatchText.Fold(marker.Surface) is "at" or "chez";
+            toward |= marker?.Kind == CueKind.Toward && !at;
+            if (marker?.Kind == CueKind.Away || at || (cue.Kind is CueKind.Depart or CueKind.StepDown or CueKind.Oust && !toward))
             {
                 from ??= mention;
             }
@@ -479,14 +632,23 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private KnownEntity? FromKnowledge(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? to)
     {
         var candidates = report.DescribedBy.Select(knowledge.OutputOrg).Concat(itemOrgs).Where(o => o.Id != to?.Id).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var leaving = report.Kinds.Overlaps([CueKind.Depart, CueKind.StepDown, CueKind.Oust]);
+        var current = report.Person.Affiliations.Where(a => a.To is null).OrderByDescending(a => a.From ?? string.Empty, StringComparer.Ordinal).FirstOrDefault();
         return report.Person.Affiliations
+            .Where(a => leaving || a != current) // joining, founding, returning: where the person is now is not where they came from
             .Select(a => (Affiliation: a, Org: knowledge.Get(a.OrgId) is { } org ? knowledge.OutputOrg(org) : null))
             .Where(a => a.Org is not null && candidates.Contains(a.Org.Id))
             .OrderByDescending(a => a.Affiliation.From ?? a.Affiliation.To ?? string.Empty, StringComparer.Ordinal)
             .ThenByDescending(a => a.Affiliation.To ?? "9999", StringComparer.Ordinal)
             .Select(a => a.Org)
-            .FirstOrDefault();
+            .FirstOrDefault() ?? FromPaperTrail(report, candidates);
     }
+
+    /// <summary>Below the facts: the latest organisation the person's author lists place them at, among those the item names.</summary>
+    private KnownEntity? FromPaperTrail(PersonReport report, HashSet<string> candidates) =>
+        report.Person.Appearances.OrderByDescending(a => a.Date, StringComparer.Ordinal)
+            .SelectMany(a => a.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().Select(knowledge.OutputOrg))
+            .FirstOrDefault(o => candidates.Contains(o.Id));
 
     /// <summary>For people the knowledge base does not know: the organisation that describes them, or the item's only one.</summary>
     private KnownEntity? FromDescription(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? to)
@@ -587,6 +749,16 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             }
         }
     }
+
+    /// <summary>Entities decoded (a feed's "&amp;#8217;" or "&amp;nbsp;" must not split a clause), a "Exclusive:" or "Sources:" label dropped.</summary>
+    private static string Clean(string text)
+    {
+        var decoded = System.Net.WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
+        return Label().Replace(decoded, string.Empty);
+    }
+
+    [GeneratedRegex(@"^\s*(exclusive|sources?|report|update|updated|breaking|scoop|analysis|opinion|confirmed|official|exclusif|info|urgent|عاجل|حصري)\s*[:|–—-]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
 
     [GeneratedRegex(@"\s+(of|de|du)$")]
     private static partial Regex RoleSuffix();

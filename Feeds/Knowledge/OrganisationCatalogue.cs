@@ -22,6 +22,7 @@ internal static class OrganisationCatalogue
             entity = entity with
             {
                 Aliases = [.. entity.Aliases.Concat(aliases).Where(a => a != entity.Name).Distinct(StringComparer.Ordinal)],
+                ArabicNames = [.. entity.ArabicNames.Concat(Json.List(org, "arabic")).Distinct(StringComparer.Ordinal)],
                 OrgKind = Json.Text(org, "kind"),
                 Country = Json.Text(org, "country"),
                 Source = entity.Source ?? Json.Text(org, "source"),

@@ -113,6 +113,22 @@ public static partial class SeedKnowledge
             });
         }
 
+        foreach (var person in lexicon.RootElement.TryGetProperty("people", out var names) ? names.EnumerateArray().ToList() : [])
+        {
+            var name = Json.Text(person, "name")!;
+            if (entities.Find(EntityKind.Person, name) is null)
+            {
+                entities.Put(new KnownEntity
+                {
+                    Id = EntityCollection.Id(EntityKind.Person, name),
+                    Kind = EntityKind.Person,
+                    Name = name,
+                    ArabicNames = [.. Json.List(person, "arabic")],
+                    Match = MatchRule.Cased,
+                });
+            }
+        }
+
         foreach (var model in facts.RootElement.GetProperty("models").EnumerateArray())
         {
             var name = DisplayName(Json.Text(model, "name")!);
