@@ -50,10 +50,12 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var lang = language ?? LanguageDetector.Detect(text);
         var sentences = Sentences(title, summary ?? string.Empty).Select(s => Analyse(s.Text, s.IsTitle)).ToList();
         AddSurnameMentions(sentences);
+        KnownEntity? lastPerson = null;
         foreach (var sentence in sentences)
         {
             AddNewPeople(sentence);
             AddPatternModels(sentence);
+            lastPerson = AddBackReference(sentence, lastPerson);
             sentence.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
@@ -227,6 +229,28 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         }
 
         AddArabicNewPeople(sentence);
+    }
+
+    /// <summary>
+    /// "The researcher spent six years at Cohere", "وكان الباحث يعمل في غوغل": a sentence that names
+    /// nobody and opens with a back-reference speaks of the person the previous sentences named last.
+    /// Returns the person the next sentence may refer back to.
+    /// </summary>
+    private static KnownEntity? AddBackReference(AnalysedSentence sentence, KnownEntity? lastPerson)
+    {
+        var people = sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).ToList();
+        if (people.Count > 0)
+        {
+            return people.MaxBy(m => m.Start)!.Entity;
+        }
+
+        var reference = sentence.Cues.FirstOrDefault(c => c.Kind == CueKind.BackReference && c.Start <= 2);
+        if (reference is not null && lastPerson is not null)
+        {
+            sentence.Mentions.Add(new Mention(lastPerson, reference.Start, reference.End));
+        }
+
+        return lastPerson;
     }
 
     private static readonly HashSet<string> ArabicRoleNouns = new(StringComparer.Ordinal)
