@@ -17,6 +17,22 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         "pro", "flash", "mini", "nano", "ultra", "opus", "sonnet", "haiku", "scout", "maverick", "behemoth", "max", "turbo",
         "small", "medium", "large", "lite", "instruct", "coder", "vl", "omni", "plus", "thinking", "reasoner", "preview", "exp", "air", "fast",
+        "heavy", "edit", "image", "vision", "audio", "realtime", "oss", "nano", "codex", "deep", "research",
+    };
+
+    /// <summary>Model variant words as Arabic news writes them.</summary>
+    private static readonly Dictionary<string, string> ArabicVariants = new(StringComparer.Ordinal)
+    {
+        ["بيهيموث"] = "Behemoth", ["سكاوت"] = "Scout", ["مافريك"] = "Maverick", ["برو"] = "Pro", ["فلاش"] = "Flash", ["ميني"] = "Mini",
+        ["اوبس"] = "Opus", ["سونيت"] = "Sonnet", ["هايكو"] = "Haiku", ["الترا"] = "Ultra", ["نانو"] = "Nano",
+    };
+
+    /// <summary>Words that may stand between a launch verb and the model's name: "releases its agent model K2 Thinking".</summary>
+    private static readonly HashSet<string> LaunchFiller = new(StringComparer.Ordinal)
+    {
+        "its", "the", "a", "an", "new", "open", "weight", "weights", "source", "agent", "agentic", "model", "reasoning", "coding", "world", "flagship", "video",
+        "image", "his", "her", "their", "latest", "next", "son", "sa", "ses", "nouveau", "nouvelle", "le", "la", "les", "modele", "nouveaux", "عن", "نموذج",
+        "نموذجها", "نموذجه", "النموذج", "الجديد", "الجديده", "of",
     };
 
     private static readonly HashSet<string> SizeWords = new(StringComparer.Ordinal) { "small", "medium", "large", "mini", "nano", "lite", "tiny" };
@@ -98,7 +114,27 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             topics.Add(Extraction.Launches);
         }
 
+        // Nobody or nothing named, the story all the same: "xAI lures a dozen engineers away from Tesla",
+        // "Anthropic pushes back its next flagship model".
+        if (!topics.Contains(Extraction.Talent) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.Group, k => TalentKinds.Contains(k) || k == CueKind.Oust))))
+        {
+            topics.Add(Extraction.Talent);
+        }
+
+        if (!topics.Contains(Extraction.Launches) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.ModelNoun, k => k is CueKind.Launch or CueKind.Delay))))
+        {
+            topics.Add(Extraction.Launches);
+        }
+
         return new Extraction(lang, topics, events, people, orgs, [.. models.Select(m => m.Name)], moves);
+    }
+
+    /// <summary>A clause with a group or model word, a verb of the right kind and an organisation, and nothing that says it is another kind of story.</summary>
+    private static bool Unnamed(AnalysedSentence sentence, (int Start, int End) clause, CueKind noun, Func<CueKind, bool> verb)
+    {
+        var cues = sentence.Cues.Where(c => c.Start >= clause.Start && c.End <= clause.End).ToList();
+        return cues.Exists(c => c.Kind == noun) && cues.Exists(c => verb(c.Kind)) && !cues.Exists(c => c.Kind is CueKind.Negative or CueKind.Remain) &&
+               sentence.Mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start >= clause.Start && m.End <= clause.End);
     }
 
     private AnalysedSentence Analyse(string text, bool isTitle)
@@ -317,7 +353,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             gap--;
         }
 
-        var before = sentence.Cues.Exists(c => (c.End == start || (c.End == gap && c.Kind is CueKind.Hire or CueKind.Appoint or CueKind.Oust)) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group) ||
+        var before = sentence.Cues.Exists(c => (c.End == start || c.End == gap) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group) ||
                      sentence.Mentions.Exists(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
         var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
         // The subject that opens the sentence, with a talent verb later: "Mara Lindqvist, a longtime Cohere researcher, is moving to …".
@@ -346,7 +382,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         foreach (var known in sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Model).ToList())
         {
             var end = known.End;
-            while (end < tokens.Count && IsVersion(tokens[end].Folded) && !sentence.IsCovered(end))
+            while (end < tokens.Count && (IsVersion(tokens[end].Folded) || Variants.Contains(tokens[end].Folded)) && !sentence.IsCovered(end) && !sentence.Cues.Exists(c => c.Start == end))
             {
                 end++;
             }
@@ -368,14 +404,15 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
             var (family, end) = hit;
             var familyToken = MatchText.Fold(family.Name);
-            if (familyToken.Length == 2 && familyToken[0] == 'o' && !tokens[i].Surface.StartsWith('o'))
+            if (familyToken.Length == 2 && familyToken[0] == 'o' && !tokens[i].Surface.StartsWith('o') && !KnowledgeBase.IsShouting(tokens))
             {
                 continue; // "O1 visa" is not OpenAI's o1
             }
 
-            var glued = end == i + 1 && tokens[i].Folded.Length > familyToken.Length && !familyToken.Contains(' ', StringComparison.Ordinal);
+            var glued = end == i + 1 && tokens[i].Folded.Length > familyToken.Length && tokens[i].Folded.StartsWith(familyToken, StringComparison.Ordinal) &&
+                        !familyToken.Contains(' ', StringComparison.Ordinal);
             var j = end;
-            while (j < tokens.Count && (IsVersion(tokens[j].Folded) || Variants.Contains(tokens[j].Folded)) && !sentence.Cues.Exists(c => c.Start == j))
+            while (j < tokens.Count && IsModelPart(tokens, j, j == end) && !sentence.Cues.Exists(c => c.Start == j && c.Kind != CueKind.Descriptor))
             {
                 j++;
             }
@@ -397,8 +434,87 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             }
 
             sentence.Mentions.RemoveAll(overlapped.Contains);
-            sentence.Mentions.Add(new Mention(Reported(sentence, i, j, family.MakerId), i, j));
+            sentence.Mentions.Add(new Mention(Known(Canonical(sentence, family, i, end, j)) ?? Reported(sentence, i, j, family.MakerId) with { Name = Canonical(sentence, family, i, end, j) }, i, j));
             i = j - 1;
+        }
+
+        AddLaunchedModels(sentence);
+    }
+
+    /// <summary>A version or variant after a family name: "4.5", "Pro", "A" (Command A), "بيهيموث".</summary>
+    private static bool IsModelPart(IReadOnlyList<Token> tokens, int index, bool first) =>
+        IsVersion(tokens[index].Folded) || Variants.Contains(tokens[index].Folded) || ArabicVariants.ContainsKey(tokens[index].Folded) ||
+        (first && tokens[index].Surface.Length == 1 && char.IsUpper(tokens[index].Surface[0]));
+
+    /// <summary>The name as Radar writes it: the text's spelling, with an Arabic family or variant word in its Latin form ("كلود 4.5" → "Claude 4.5").</summary>
+    private static string Canonical(AnalysedSentence sentence, ModelFamily family, int start, int familyEnd, int end)
+    {
+        var tokens = sentence.Tokens;
+        if (!MatchText.IsArabic(tokens[start].Surface) && !tokens.Skip(familyEnd).Take(end - familyEnd).Any(t => MatchText.IsArabic(t.Surface)))
+        {
+            return sentence.Text[tokens[start].Start..tokens[end - 1].End];
+        }
+
+        var familyName = MatchText.IsArabic(tokens[start].Surface) ? family.Name : sentence.Text[tokens[start].Start..tokens[familyEnd - 1].End];
+        var rest = tokens.Skip(familyEnd).Take(end - familyEnd).Select(t => ArabicVariants.TryGetValue(t.Folded, out var latin) ? latin : t.Surface);
+        return string.Join(' ', rest.Prepend(familyName));
+    }
+
+    /// <summary>The known model a written name stands for, also glued ("Qwen 3" is Qwen3).</summary>
+    private KnownEntity? Known(string name)
+    {
+        var known = knowledge.Find(name, EntityKind.Model);
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return known ?? (space > 0 && space + 1 < name.Length && char.IsDigit(name[space + 1]) ? knowledge.Find(name.Remove(space, 1), EntityKind.Model) : null);
+    }
+
+    /// <summary>
+    /// A model named right after a launch verb, the knowledge base knowing neither it nor its family:
+    /// "unveils Genie 3", "open-sources V-JEPA 2", "releases its agent model K2 Thinking", "codenamed
+    /// Orion". The name needs a version, or a "model" word or "codenamed" to introduce it; a bare code
+    /// ("R2") takes the maker's family name when the maker has one.
+    /// </summary>
+    private void AddLaunchedModels(AnalysedSentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        foreach (var cue in sentence.Cues.Where(c => c.Kind is CueKind.Launch or CueKind.Delay or CueKind.Codename).ToList())
+        {
+            var start = cue.End;
+            var introduced = cue.Kind == CueKind.Codename;
+            while (start < tokens.Count && LaunchFiller.Contains(tokens[start].Folded) && !sentence.IsCovered(start) && start - cue.End < 4)
+            {
+                introduced |= sentence.Cues.Exists(c => c.Kind == CueKind.ModelNoun && c.Start == start);
+                start++;
+            }
+
+            var end = start;
+            while (end < tokens.Count && end - start < 4 && !sentence.IsCovered(end) && !sentence.Cues.Exists(c => c.Start == end && c.Kind != CueKind.Descriptor) &&
+                   (tokens[end].IsCapitalized || tokens[end].Folded.Any(char.IsDigit) || (end > start && Variants.Contains(tokens[end].Folded))) &&
+                   !NameStopWords.Contains(tokens[end].Folded) && !MatchText.IsArabic(tokens[end].Surface))
+            {
+                end++;
+            }
+
+            if (end == start || sentence.Mentions.Exists(m => m.Start < end && m.End > start))
+            {
+                continue;
+            }
+
+            var described = sentence.Cues.Exists(c => c.Kind == CueKind.ModelNoun && c.Start >= end && c.Start <= end + 3);
+            if (!introduced && !described && !Enumerable.Range(start, end - start).Any(k => tokens[k].Folded.Any(char.IsDigit)))
+            {
+                continue;
+            }
+
+            var maker = sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Org && m.End <= cue.Start).Select(m => knowledge.OutputOrg(m.Entity)).LastOrDefault();
+            var name = sentence.Text[tokens[start].Start..tokens[end - 1].End];
+            var families = maker is null ? [] : knowledge.Families.Where(f => f.MakerId == maker.Id).ToList();
+            if (end - start <= 2 && BareCode().IsMatch(tokens[start].Folded) && families.Count == 1)
+            {
+                name = families[0].Name + " " + name; // "DeepSeek ships R2": DeepSeek R2
+            }
+
+            sentence.Mentions.Add(new Mention(Known(name) ?? Reported(sentence, start, end, maker?.Id) with { Name = name }, start, end));
         }
     }
 
@@ -783,6 +899,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
     [GeneratedRegex(@"^\s*(exclusive|sources?|report|update|updated|breaking|scoop|analysis|opinion|confirmed|official|exclusif|info|urgent|عاجل|حصري)\s*[:|–—-]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"^[a-z]\d+(\.\d+)?$")]
+    private static partial Regex BareCode();
 
     [GeneratedRegex(@"\s+(of|de|du)$")]
     private static partial Regex RoleSuffix();

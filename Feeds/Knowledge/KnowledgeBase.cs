@@ -167,6 +167,11 @@ public sealed class KnowledgeBase
                 _ => true,
             }).ToList();
             var entity = Choose(allowed, null);
+            if (entity is { Kind: EntityKind.Org } && match.End < tokens.Count && tokens[match.End].Folded is "license" or "licence" or "licensed" or "licenses")
+            {
+                continue; // "under an MIT license" names a licence, not the university
+            }
+
             if (entity is not null && !IsCaseMismatch(entity, tokens, match))
             {
                 mentions.Add(new Mention(entity, match.Start, match.End));

@@ -170,7 +170,7 @@ public static partial class SeedKnowledge
                 entities.Find(EntityKind.Org, Json.Text(f, "org")!)?.Id ?? throw new InvalidDataException($"lexicon.json: unknown maker of {Json.Text(f, "name")}"),
                 f.TryGetProperty("standalone", out var standalone) && standalone.GetBoolean())
             {
-                ArabicNames = familyArabic.GetValueOrDefault(Json.Text(f, "name")!) ?? [],
+                ArabicNames = [.. (familyArabic.GetValueOrDefault(Json.Text(f, "name")!) ?? []).Concat(Json.List(f, "arabic"))],
             })
             .ToList();
         return ([.. entities.All], families);
