@@ -23,8 +23,17 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     /// <summary>Model variant words as Arabic news writes them.</summary>
     private static readonly Dictionary<string, string> ArabicVariants = new(StringComparer.Ordinal)
     {
-        ["بيهيموث"] = "Behemoth", ["سكاوت"] = "Scout", ["مافريك"] = "Maverick", ["برو"] = "Pro", ["فلاش"] = "Flash", ["ميني"] = "Mini",
-        ["اوبس"] = "Opus", ["سونيت"] = "Sonnet", ["هايكو"] = "Haiku", ["الترا"] = "Ultra", ["نانو"] = "Nano",
+        ["بيهيموث"] = "Behemoth",
+        ["سكاوت"] = "Scout",
+        ["مافريك"] = "Maverick",
+        ["برو"] = "Pro",
+        ["فلاش"] = "Flash",
+        ["ميني"] = "Mini",
+        ["اوبس"] = "Opus",
+        ["سونيت"] = "Sonnet",
+        ["هايكو"] = "Haiku",
+        ["الترا"] = "Ultra",
+        ["نانو"] = "Nano",
     };
 
     /// <summary>Words that may stand between a launch verb and the model's name: "releases its agent model K2 Thinking".</summary>
