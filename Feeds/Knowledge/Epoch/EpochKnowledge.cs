@@ -26,7 +26,7 @@ internal static partial class EpochKnowledge
                     Id = EntityCollection.Id(EntityKind.Org, name),
                     Kind = EntityKind.Org,
                     Name = name,
-                    Aliases = aliases,
+                    Aliases = [.. aliases.Append(org.Name).Where(a => a != name).Distinct(StringComparer.Ordinal)],
                     Source = EpochImporter.Source,
                     Match = Rule(name, common),
                 }
@@ -112,7 +112,7 @@ internal static partial class EpochKnowledge
     {
         var inside = Parenthetical().Match(cell);
         var name = Parenthetical().Replace(cell, string.Empty).Trim();
-        return (name.Length > 0 ? name : cell, inside.Success && name.Length > 0 ? [name + " " + inside.Groups[1].Value] : []);
+        return (name.Length > 0 ? name : cell, inside.Success && name.Length > 0 ? [name + " " + inside.Groups[1].Value, cell] : []);
     }
 
     /// <summary>"Llama 3.1-405B" → "Llama 3.1"; "Mixtral 8x22B" → "Mixtral"; null when the name carries no size.</summary>
