@@ -141,6 +141,11 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     /// <summary>A clause with a group or model word, a verb of the right kind and an organisation, and nothing that says it is another kind of story.</summary>
     private static bool Unnamed(AnalysedSentence sentence, (int Start, int End) clause, CueKind noun, Func<CueKind, bool> verb)
     {
+        if (!sentence.Cues.Exists(c => c.Kind == noun))
+        {
+            return false;
+        }
+
         var cues = sentence.Cues.Where(c => c.Start >= clause.Start && c.End <= clause.End).ToList();
         return cues.Exists(c => c.Kind == noun) && cues.Exists(c => verb(c.Kind)) && !cues.Exists(c => c.Kind is CueKind.Negative or CueKind.Remain) &&
                sentence.Mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start >= clause.Start && m.End <= clause.End);
@@ -902,8 +907,10 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     /// <summary>Entities decoded (a feed's "&amp;#8217;" or "&amp;nbsp;" must not split a clause), a "Exclusive:" or "Sources:" label dropped.</summary>
     private static string Clean(string text)
     {
-        var decoded = System.Net.WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
-        return Label().Replace(decoded, string.Empty);
+        var decoded = text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+        decoded = decoded.Replace('\u00A0', ' ');
+        var head = decoded.AsSpan(0, Math.Min(decoded.Length, 24));
+        return head.IndexOfAny(":|–—-") >= 0 ? Label().Replace(decoded, string.Empty) : decoded;
     }
 
     [GeneratedRegex(@"^\s*(exclusive|sources?|report|update|updated|breaking|scoop|analysis|opinion|confirmed|official|exclusif|info|urgent|عاجل|حصري)\s*[:|–—-]\s*", RegexOptions.IgnoreCase)]

@@ -157,16 +157,17 @@ public sealed class KnowledgeBase
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var mentions = new List<Mention>();
-        var shouting = IsShouting(tokens);
+        bool? shouting = null;
         foreach (var match in _aliases.FindAll(tokens))
         {
-            var allowed = match.Values.Where(e => e.Match switch
+            var values = match.Values;
+            if (!values.All(e => e.Match == MatchRule.Any))
             {
-                MatchRule.Never => false,
-                MatchRule.Cased => shouting || IsWrittenWithCapitals(tokens, match),
-                _ => true,
-            }).ToList();
-            var entity = Choose(allowed, null);
+                var cased = IsWrittenWithCapitals(tokens, match) || (shouting ??= IsShouting(tokens));
+                values = [.. values.Where(e => e.Match == MatchRule.Any || (e.Match == MatchRule.Cased && cased))];
+            }
+
+            var entity = Choose(values, null);
             if (entity is { Kind: EntityKind.Org } && match.End < tokens.Count && tokens[match.End].Folded is "license" or "licence" or "licensed" or "licenses")
             {
                 continue; // "under an MIT license" names a licence, not the university
@@ -184,8 +185,19 @@ public sealed class KnowledgeBase
     /// <summary>"OPENAI RELEASES O3-PRO": a title in capitals says nothing about which words are names.</summary>
     internal static bool IsShouting(IReadOnlyList<Token> tokens)
     {
-        var words = tokens.Count(t => t.Surface.Any(char.IsLetter) && !MatchText.IsArabic(t.Surface));
-        var upper = tokens.Count(t => t.Surface.Any(char.IsLetter) && t.Surface.Where(char.IsLetter).All(char.IsUpper));
+        int words = 0, upper = 0;
+        foreach (var token in tokens)
+        {
+            var surface = token.Surface;
+            if (MatchText.IsArabic(surface) || !surface.Any(char.IsLetter))
+            {
+                continue;
+            }
+
+            words++;
+            upper += surface.Any(char.IsLower) ? 0 : 1;
+        }
+
         return words >= 3 && upper * 10 >= words * 8;
     }
 
