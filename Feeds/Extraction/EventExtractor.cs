@@ -658,14 +658,16 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         return hiring;
     }
 
-    /// <summary>A person who is not a mover here: a partner ("with X"), a superior ("reporting to X"), or a possessor ("X's DeepSeek").</summary>
+    /// <summary>A person who is not a mover here: a partner ("with X"), a superior ("reporting to X"), a possessor ("X's DeepSeek"), a hirer.</summary>
     private static bool IsBystander(AnalysedSentence sentence, Mention person, List<Cue> cues, List<Mention> mentions)
     {
         bool ListedAfter(Cue cue) => cue.End <= person.Start && person.Start - cue.End <= 3 &&
                                      !mentions.Exists(m => m != person && m.Start >= cue.End && m.Start < person.Start && m.Entity.Kind == EntityKind.Org) &&
                                      !cues.Exists(c => c.Start >= cue.End && c.Start < person.Start && (TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust));
-        return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) ||
-               (sentence.Tokens.Count > person.End && person.End > 0 && cues.Exists(c => c.Kind == CueKind.Hire && c.Surface.StartsWith("welcome", StringComparison.OrdinalIgnoreCase) && c.Start == person.End));
+        // "Sam Altman welcomes Jerry Tworek back", "Zuckerberg hires X": the one who hires does not move.
+        var hirer = cues.Exists(c => c.Kind == CueKind.Hire && c.Start == person.End &&
+                                     mentions.Exists(m => m.Entity.Kind == EntityKind.Person && m.Start >= c.End && m.Start - c.End <= 3));
+        return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) || hirer;
     }
 
     /// <summary>Whether a comma (Latin or Arabic) stands right before the token, or one token earlier: an apposition opens there.</summary>
