@@ -20,4 +20,7 @@ internal sealed class AnalysedSentence(string text, bool isTitle, IReadOnlyList<
     public List<(int Start, int End)> Clauses { get; } = [];
 
     public bool IsCovered(int token) => Mentions.Exists(m => token >= m.Start && token < m.End);
+
+    /// <summary>The text between token <paramref name="left"/> and token <paramref name="right"/>: spaces, punctuation.</summary>
+    public ReadOnlySpan<char> Between(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
 }

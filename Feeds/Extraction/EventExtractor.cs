@@ -168,7 +168,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var start = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var semicolon = i > 0 && text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).IndexOfAny(";؛") >= 0;
+            var semicolon = i > 0 && sentence.Between(i - 1, i).IndexOfAny(";؛") >= 0;
             var breaks = sentence.Cues.Exists(c => c.Kind == CueKind.ClauseBreak && c.Start == i);
             if ((semicolon || breaks) && i > start)
             {
@@ -275,7 +275,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
         foreach (var (start, end) in accepted)
         {
-            sentence.Mentions.Add(new Mention(ReportedPerson(sentence, start, end), start, end));
+            sentence.Mentions.Add(new Mention(Reported(sentence, start, end, EntityKind.Person), start, end));
         }
 
         AddArabicNewPeople(sentence);
@@ -329,22 +329,14 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             if (words.All(i => MatchText.IsArabic(tokens[i].Surface) && !sentence.IsCovered(i) && !ArabicNotNames.Contains(tokens[i].Folded) && !tokens[i].Folded.StartsWith("ال", StringComparison.Ordinal) &&
                                !sentence.Cues.Exists(c => i >= c.Start && i < c.End)))
             {
-                sentence.Mentions.Add(new Mention(ReportedPerson(sentence, start, start + 2), start, start + 2));
+                sentence.Mentions.Add(new Mention(Reported(sentence, start, start + 2, EntityKind.Person), start, start + 2));
             }
         }
     }
 
-    private static KnownEntity ReportedPerson(AnalysedSentence sentence, int start, int end) => new()
-    {
-        Id = "person:reported:" + string.Join('-', sentence.Tokens.Skip(start).Take(end - start).Select(t => t.Folded)),
-        Kind = EntityKind.Person,
-        Name = sentence.Text[sentence.Tokens[start].Start..sentence.Tokens[end - 1].End],
-        Reported = true,
-    };
-
     /// <summary>Two tokens with only spaces between them: a name does not run across a comma.</summary>
     private static bool Joined(AnalysedSentence sentence, int left, int right) =>
-        sentence.Text.AsSpan(sentence.Tokens[left].End, sentence.Tokens[right].Start - sentence.Tokens[left].End).Trim().IsEmpty;
+        sentence.Between(left, right).Trim().IsEmpty;
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame" };
 
@@ -381,7 +373,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var tokens = sentence.Tokens;
         bool PersonEndsAt(int index) => accepted.Exists(a => a.End == index) || sentence.Mentions.Exists(m => m.End == index && m.Entity.Kind == EntityKind.Person);
         bool PersonStartsAt(int index) => accepted.Exists(a => a.Start == index) || sentence.Mentions.Exists(m => m.Start == index && m.Entity.Kind == EntityKind.Person);
-        bool Comma(int left, int right) => sentence.Text.AsSpan(tokens[left].End, tokens[right].Start - tokens[left].End).Contains(',');
+        bool Comma(int left, int right) => sentence.Between(left, right).Contains(',');
         bool Conjunction(int index) => index >= 0 && index < tokens.Count && tokens[index].Folded is "and" or "et" or "&";
         var previous = run.Start > 0 && ((Conjunction(run.Start - 1) && PersonEndsAt(run.Start - 1)) || (Comma(run.Start - 1, run.Start) && PersonEndsAt(run.Start)));
         var next = run.End < tokens.Count && ((Conjunction(run.End) && PersonStartsAt(run.End + 1)) || (Comma(run.End - 1, run.End) && PersonStartsAt(run.End) && !accepted.Contains(run)));
@@ -404,7 +396,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             if (end > known.End)
             {
                 sentence.Mentions.Remove(known);
-                sentence.Mentions.Add(new Mention(Reported(sentence, known.Start, end, known.Entity.MakerId), known.Start, end));
+                sentence.Mentions.Add(new Mention(Reported(sentence, known.Start, end, EntityKind.Model, known.Entity.MakerId), known.Start, end));
             }
         }
 
@@ -448,7 +440,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             }
 
             sentence.Mentions.RemoveAll(overlapped.Contains);
-            sentence.Mentions.Add(new Mention(Known(Canonical(sentence, family, i, end, j)) ?? Reported(sentence, i, j, family.MakerId) with { Name = Canonical(sentence, family, i, end, j) }, i, j));
+            var name = Canonical(sentence, family, i, end, j);
+            sentence.Mentions.Add(new Mention(Known(name) ?? Reported(sentence, i, j, EntityKind.Model, family.MakerId) with { Name = name }, i, j));
             i = j - 1;
         }
 
@@ -528,15 +521,15 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 name = families[0].Name + " " + name; // "DeepSeek ships R2": DeepSeek R2
             }
 
-            sentence.Mentions.Add(new Mention(Known(name) ?? Reported(sentence, start, end, maker?.Id) with { Name = name }, start, end));
+            sentence.Mentions.Add(new Mention(Known(name) ?? Reported(sentence, start, end, EntityKind.Model, maker?.Id) with { Name = name }, start, end));
         }
     }
 
-    /// <summary>A model the knowledge base does not know, named as the text writes it.</summary>
-    private static KnownEntity Reported(AnalysedSentence sentence, int start, int end, string? maker) => new()
+    /// <summary>A person or model the knowledge base does not know, named as the text writes it.</summary>
+    private static KnownEntity Reported(AnalysedSentence sentence, int start, int end, EntityKind kind, string? maker = null) => new()
     {
-        Id = "model:reported:" + string.Join('-', sentence.Tokens.Skip(start).Take(end - start).Select(t => t.Folded)),
-        Kind = EntityKind.Model,
+        Id = kind.ToString().ToLowerInvariant() + ":reported:" + string.Join('-', sentence.Tokens.Skip(start).Take(end - start).Select(t => t.Folded)),
+        Kind = kind,
         Name = sentence.Text[sentence.Tokens[start].Start..sentence.Tokens[end - 1].End],
         MakerId = maker,
         Reported = true,
@@ -675,7 +668,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         for (var i = Math.Max(1, token - 1); i <= token; i++)
         {
-            if (sentence.Text.AsSpan(sentence.Tokens[i - 1].End, sentence.Tokens[i].Start - sentence.Tokens[i - 1].End).IndexOfAny(",،") >= 0)
+            if (sentence.Between(i - 1, i).IndexOfAny(",،") >= 0)
             {
                 return true;
             }

@@ -16,20 +16,17 @@ public static class PaperTrail
         (Appearance Appearance, KnownEntity Org, string Root)? previous = null;
         foreach (var appearance in person.Appearances.OrderBy(a => a.Date, StringComparer.Ordinal))
         {
-            var orgs = appearance.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().ToList();
-            var roots = orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).ToList();
-            if (roots.Count != 1)
+            if (OneCompany(appearance, knowledge) is not var (org, root))
             {
                 continue;
             }
 
-            var org = knowledge.OutputOrg(orgs[0]);
-            if (previous is { } last && last.Root != roots[0])
+            if (previous is { } last && last.Root != root)
             {
                 moves.Add(new InferredMove(last.Org.Id, org.Id, last.Appearance, appearance));
             }
 
-            previous = (appearance, org, roots[0]);
+            previous = (appearance, org, root);
         }
 
         return moves;
@@ -42,13 +39,20 @@ public static class PaperTrail
         ArgumentNullException.ThrowIfNull(knowledge);
         foreach (var appearance in person.Appearances.OrderByDescending(a => a.Date, StringComparer.Ordinal))
         {
-            var orgs = appearance.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().ToList();
-            if (orgs.Count > 0 && orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).Count() == 1)
+            if (OneCompany(appearance, knowledge) is var (org, _))
             {
-                return (knowledge.OutputOrg(orgs[0]), appearance);
+                return (org, appearance);
             }
         }
 
         return null;
+    }
+
+    /// <summary>The organisation of a paper signed by one company (its units count as one), with that company's id; null for several companies or none.</summary>
+    private static (KnownEntity Org, string Root)? OneCompany(Appearance appearance, KnowledgeBase knowledge)
+    {
+        var orgs = appearance.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().ToList();
+        var roots = orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).ToList();
+        return roots.Count == 1 ? (knowledge.OutputOrg(orgs[0]), roots[0]) : null;
     }
 }
