@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Radar.Feeds.Knowledge;
 
-/// <summary>Small readers for the knowledge files' JSON: a string, a list of strings, a map.</summary>
+/// <summary>Small readers for the knowledge files' JSON: a string, a list of strings.</summary>
 internal static class Json
 {
     public static string? Text(JsonElement element, string property) =>
@@ -12,7 +12,4 @@ internal static class Json
         element.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)
             : [];
-
-    public static Dictionary<string, string> Strings(JsonElement element) =>
-        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
 }

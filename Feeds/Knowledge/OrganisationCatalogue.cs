@@ -18,7 +18,7 @@ internal static class OrganisationCatalogue
             var name = Json.Text(org, "name")!;
             var aliases = Json.List(org, "aliases").ToList();
             var existing = entities.Find(EntityKind.Org, name) ?? aliases.Select(a => entities.Find(EntityKind.Org, a)).FirstOrDefault(e => e is not null);
-            var entity = (existing ?? new KnownEntity { Id = EntityCollection.Id(EntityKind.Org, name), Kind = EntityKind.Org, Name = name }) with { };
+            var entity = existing ?? new KnownEntity { Id = EntityCollection.Id(EntityKind.Org, name), Kind = EntityKind.Org, Name = name };
             entity = entity with
             {
                 Aliases = [.. entity.Aliases.Concat(aliases).Where(a => a != entity.Name).Distinct(StringComparer.Ordinal)],

@@ -52,8 +52,6 @@ public static partial class SeedKnowledge
         using var catalogue = JsonDocument.Parse(ReadResource("organisations.json"));
         var extraAliases = lexicon.RootElement.GetProperty("aliases").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToList(), StringComparer.Ordinal);
-        var unitOf = Json.Strings(lexicon.RootElement.GetProperty("unitOf"));
-        var ownedBy = Json.Strings(lexicon.RootElement.GetProperty("ownedBy"));
 
         var entities = new EntityCollection();
         foreach (var org in facts.RootElement.GetProperty("orgs").EnumerateArray())
@@ -83,15 +81,6 @@ public static partial class SeedKnowledge
                 Name = name,
                 Aliases = [.. Json.List(org, "aliases")],
                 ArabicNames = [.. Json.List(org, "arabic")],
-            });
-        }
-
-        foreach (var org in entities.All.ToList())
-        {
-            entities.Put(org with
-            {
-                UnitOfId = unitOf.TryGetValue(org.Name, out var parent) ? entities.Find(EntityKind.Org, parent)?.Id : null,
-                OwnedById = ownedBy.TryGetValue(org.Name, out var owner) ? entities.Find(EntityKind.Org, owner)?.Id : null,
             });
         }
 
