@@ -11,7 +11,7 @@ namespace Radar.Feeds.Extraction;
 /// </summary>
 public sealed partial class EventExtractor(KnowledgeBase knowledge)
 {
-    private static readonly HashSet<CueKind> TalentKinds = [CueKind.Depart, CueKind.StepDown, CueKind.Join, CueKind.Hire, CueKind.Appoint, CueKind.Found, CueKind.Return];
+    private static readonly HashSet<CueKind> TalentKinds = [CueKind.Depart, CueKind.StepDown, CueKind.Join, CueKind.Hire, CueKind.Appoint, CueKind.Found, CueKind.Return, CueKind.Oust];
 
     private static readonly HashSet<string> Variants = new(StringComparer.Ordinal)
     {
@@ -61,7 +61,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "le", "la", "les", "un", "une", "des", "du",
         "de", "et", "chez", "pour", "apres", "avec", "dans", "sur", "former", "new", "senior", "top", "star", "its", "our", "your",
         "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame", "exclusive", "sources", "report", "update", "breaking", "longtime", "veteran",
-        "early", "three", "two", "four", "several", "whose", "who", "ex", "ancien", "ancienne", "will", "says", "said", "sources", "reportedly",
+        "early", "three", "two", "four", "several", "whose", "who", "ex", "ancien", "ancienne", "will", "says", "said", "reportedly",
     };
 
     private readonly TokenTrie<CueKind> _cues = CueLexicon.Trie;
@@ -125,7 +125,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
         // Nobody or nothing named, the story all the same: "xAI lures a dozen engineers away from Tesla",
         // "Anthropic pushes back its next flagship model".
-        if (!topics.Contains(Extraction.Talent) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.Group, k => TalentKinds.Contains(k) || k == CueKind.Oust))))
+        if (!topics.Contains(Extraction.Talent) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.Group, TalentKinds.Contains))))
         {
             topics.Add(Extraction.Talent);
         }
@@ -232,7 +232,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     /// </summary>
     private static void AddNewPeople(AnalysedSentence sentence)
     {
-        var talent = sentence.Cues.Where(c => TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust).ToList();
+        var talent = sentence.Cues.Where(c => TalentKinds.Contains(c.Kind)).ToList();
         if (talent.Count == 0)
         {
             return;
@@ -559,7 +559,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var objects = new HashSet<Mention>();
         // "Sutskever launches Safe Superintelligence": launching an organisation is founding it.
         var talentCues = cues.Select(c => c.Kind == CueKind.Launch && FirstMentionAfter(mentions, c)?.Entity.Kind == EntityKind.Org ? c with { Kind = CueKind.Found } : c)
-            .Where(c => TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust).ToList();
+            .Where(c => TalentKinds.Contains(c.Kind)).ToList();
         for (var k = 0; k < talentCues.Count; k++)
         {
             var cue = talentCues[k];
@@ -656,7 +656,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         bool ListedAfter(Cue cue) => cue.End <= person.Start && person.Start - cue.End <= 3 &&
                                      !mentions.Exists(m => m != person && m.Start >= cue.End && m.Start < person.Start && m.Entity.Kind == EntityKind.Org) &&
-                                     !cues.Exists(c => c.Start >= cue.End && c.Start < person.Start && (TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust));
+                                     !cues.Exists(c => c.Start >= cue.End && c.Start < person.Start && TalentKinds.Contains(c.Kind));
         // "Sam Altman welcomes Jerry Tworek back", "Zuckerberg hires X": the one who hires does not move.
         var hirer = cues.Exists(c => c.Kind == CueKind.Hire && c.Start == person.End &&
                                      mentions.Exists(m => m.Entity.Kind == EntityKind.Person && m.Start >= c.End && m.Start - c.End <= 3));
@@ -705,7 +705,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 continue; // "Liang Wenfeng's DeepSeek": the organisation that follows is the object
             }
 
-            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => (TalentKinds.Contains(c.Kind) || c.Kind == CueKind.Oust) && c.Start >= cue.End && c.Start < mention.Start))
+            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => TalentKinds.Contains(c.Kind) && c.Start >= cue.End && c.Start < mention.Start))
             {
                 break; // the next person or the next cue starts another statement
             }
