@@ -66,4 +66,8 @@ public sealed record KnownEntity
 
     /// <summary>Some of what is known comes from Epoch AI's dataset, which asks for a credit wherever it is shown.</summary>
     public bool FromDataset { get; init; }
+
+    /// <summary>This entity with more spellings: each once, never its own name.</summary>
+    public KnownEntity WithAliases(IEnumerable<string> spellings) =>
+        this with { Aliases = [.. Aliases.Concat(spellings).Where(a => a != Name).Distinct(StringComparer.Ordinal)] };
 }

@@ -18,10 +18,9 @@ internal static class OrganisationCatalogue
             var name = Json.Text(org, "name")!;
             var aliases = Json.List(org, "aliases").ToList();
             var existing = entities.Find(EntityKind.Org, name) ?? aliases.Select(a => entities.Find(EntityKind.Org, a)).FirstOrDefault(e => e is not null);
-            var entity = existing ?? new KnownEntity { Id = EntityCollection.Id(EntityKind.Org, name), Kind = EntityKind.Org, Name = name };
+            var entity = (existing ?? new KnownEntity { Id = EntityCollection.Id(EntityKind.Org, name), Kind = EntityKind.Org, Name = name }).WithAliases(aliases);
             entity = entity with
             {
-                Aliases = [.. entity.Aliases.Concat(aliases).Where(a => a != entity.Name).Distinct(StringComparer.Ordinal)],
                 ArabicNames = [.. entity.ArabicNames.Concat(Json.List(org, "arabic")).Distinct(StringComparer.Ordinal)],
                 OrgKind = Json.Text(org, "kind"),
                 Country = Json.Text(org, "country"),

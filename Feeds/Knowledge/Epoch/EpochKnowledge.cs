@@ -20,17 +20,14 @@ internal static partial class EpochKnowledge
             var (name, aliases) = OrgNames(org.Name);
             var existing = datasetSpellings.TryGetValue(org.Name, out var id) ? entities.Get(id)
                 : entities.Find(EntityKind.Org, name) ?? aliases.Select(a => entities.Find(EntityKind.Org, a)).FirstOrDefault(e => e is not null);
-            var entity = existing is null
-                ? new KnownEntity
-                {
-                    Id = EntityCollection.Id(EntityKind.Org, name),
-                    Kind = EntityKind.Org,
-                    Name = name,
-                    Aliases = [.. aliases.Append(org.Name).Where(a => a != name).Distinct(StringComparer.Ordinal)],
-                    Source = EpochImporter.Source,
-                    Match = Rule(name, common),
-                }
-                : existing with { Aliases = [.. existing.Aliases.Concat(aliases).Append(org.Name).Where(a => a != existing.Name).Distinct(StringComparer.Ordinal)] };
+            var entity = (existing ?? new KnownEntity
+            {
+                Id = EntityCollection.Id(EntityKind.Org, name),
+                Kind = EntityKind.Org,
+                Name = name,
+                Source = EpochImporter.Source,
+                Match = Rule(name, common),
+            }).WithAliases(aliases.Append(org.Name));
             entity = entities.Put(entity with
             {
                 OrgKind = entity.OrgKind ?? org.Kind?.ToLowerInvariant(),
