@@ -25,14 +25,13 @@ public static class ExtractCommand
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var index = Array.IndexOf(arguments, "--input");
-        if (index < 0 || index + 1 >= arguments.Length)
+        var path = CommandLineOptions.Value(arguments, "--input");
+        if (path is null)
         {
             await errors.WriteLineAsync("usage: extract --input FILE   (FILE is JSON Lines with id, title, summary[, lang]; - reads standard input)").ConfigureAwait(false);
             return 2;
         }
 
-        var path = arguments[index + 1];
         if (path != "-" && !File.Exists(path))
         {
             await errors.WriteLineAsync($"extract: {Path.GetFullPath(path)} does not exist").ConfigureAwait(false);

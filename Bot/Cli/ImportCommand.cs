@@ -16,7 +16,7 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var csv = Option(arguments, "--csv");
+        var csv = CommandLineOptions.Value(arguments, "--csv");
         if (arguments is not ["epoch", ..] || csv is null)
         {
             await errors.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public static class ImportCommand
 
         var snapshot = EpochImporter.Import(rows);
         var json = EpochImporter.Serialize(snapshot);
-        var path = Option(arguments, "--out");
+        var path = CommandLineOptions.Value(arguments, "--out");
         if (path is null)
         {
             await output.WriteAsync(json).ConfigureAwait(false);
@@ -56,11 +56,5 @@ public static class ImportCommand
         var authors = snapshot.Models.SelectMany(m => m.Authors).Distinct(StringComparer.Ordinal).Count();
         await errors.WriteLineAsync($"import: {snapshot.Models.Count} models, {snapshot.Orgs.Count} organisations, {authors} authors{(path is null ? string.Empty : " → " + path)}").ConfigureAwait(false);
         return 0;
-    }
-
-    private static string? Option(string[] arguments, string name)
-    {
-        var index = Array.IndexOf(arguments, name);
-        return index >= 0 && index + 1 < arguments.Length ? arguments[index + 1] : null;
     }
 }
