@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Parsing;
@@ -21,7 +22,8 @@ public static class ExtractBenchmark
         ArgumentNullException.ThrowIfNull(output);
         var texts = LoadTexts(shared);
         var items = Enumerable.Range(0, (MinimumItems / texts.Count) + 1).SelectMany(_ => texts).Take(Math.Max(MinimumItems, texts.Count)).ToList();
-        var extractor = new EventExtractor(SeedKnowledge.Load());
+        var knowledgeBase = SeedKnowledge.Load();
+        var extractor = new EventExtractor(knowledgeBase);
         foreach (var (title, summary) in items.Take(500))
         {
             extractor.Extract(title, summary); // warm-up
@@ -38,6 +40,16 @@ public static class ExtractBenchmark
         clock.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         output.WriteLine(Invariant($"extract: {items.Count} items ({texts.Count} distinct) on one thread in {clock.Elapsed.TotalSeconds:N2} s: {items.Count / clock.Elapsed.TotalSeconds:N0} items/s, {allocated / items.Count:N0} bytes allocated per item, {topics} topics found"));
+
+        // The whole analysis stage, as the live pipeline runs it: extraction, headline, summary, signature.
+        var analyser = new StoryAnalyser(knowledgeBase);
+        clock.Restart();
+        foreach (var (title, summary) in items)
+        {
+            analyser.Analyse(new AnalysisInput(title, summary));
+        }
+
+        output.WriteLine(Invariant($"analyse: {items.Count / clock.Elapsed.TotalSeconds:N0} items/s (extraction + headline + summary + cluster signature)"));
 
         output.WriteLine("alias matcher (FindMentions only), cost per item as the knowledge base grows:");
         var tokens = items.Take(2_000).Select(i => MatchText.Tokenize(i.Title + " " + i.Summary)).ToList();

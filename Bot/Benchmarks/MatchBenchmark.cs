@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Matching;
 using Radar.Feeds.Text;
@@ -16,7 +17,7 @@ public static class MatchBenchmark
         var knowledge = SeedKnowledge.Load();
         var entities = knowledge.Entities.Select(e => e.Id).Concat(Enumerable.Range(0, 5_000).Select(i => $"org:synthetic-{i}")).ToArray();
         var words = new[] { "agents", "robotics", "open weights", "reasoning", "safety", "chips", "benchmark", "funding", "llama", "gemini", "alignment", "startup" };
-        string[] topics = ["talent", "launches", "all"];
+        Topic?[] topics = [Topic.Talent, Topic.Launches, null];
 
         // Most people follow an organisation, a person or a model; some a keyword; a few a whole topic.
         var filters = new List<SubscriptionFilter>(subscriptions);
@@ -38,7 +39,7 @@ public static class MatchBenchmark
         build.Stop();
 
         var facts = Enumerable.Range(0, stories).Select(_ => new StoryFacts(
-            new HashSet<string>(random.Next(3) switch { 0 => ["talent"], 1 => ["launches"], _ => ["talent", "launches"] }, StringComparer.Ordinal),
+            new HashSet<Topic>(random.Next(3) switch { 0 => [Topic.Talent], 1 => [Topic.Launches], _ => [Topic.Talent, Topic.Launches] }),
             Enumerable.Range(0, random.Next(1, 6)).Select(_ => entities[random.Next(entities.Length)]).ToHashSet(StringComparer.Ordinal),
             MatchText.Tokenize(string.Join(' ', Enumerable.Range(0, 40).Select(_ => random.Next(5) == 0 ? words[random.Next(words.Length)] : "word" + random.Next(1000)))),
             "en")).ToList();

@@ -1,3 +1,5 @@
+using Radar.Feeds.Extraction;
+
 namespace Radar.Bot.Chat;
 
 /// <summary>One story as a platform renders it for one channel.</summary>
@@ -15,7 +17,7 @@ public sealed record Alert(
     /// <summary>The structured headline in the channel's language ("Guillaume Lample: Meta → Mistral AI"), when the story has events.</summary>
     public string? Headline { get; init; }
 
-    public IReadOnlyList<string> Topics { get; init; } = [];
+    public IReadOnlyList<Topic> Topics { get; init; } = [];
 
     public IReadOnlyList<string> People { get; init; } = [];
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Radar.Feeds.Extraction;
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Knowledge;
 
 namespace Radar.Bot.Cli;
@@ -9,7 +9,8 @@ namespace Radar.Bot.Cli;
 /// <summary>
 /// <c>extract --input FILE</c> (<c>-</c> for standard input): JSON Lines in (<c>id</c>, <c>title</c>,
 /// <c>summary</c>, optional <c>lang</c>), exactly one JSON line out per line in, nothing else on
-/// standard output. A line that cannot be read still gets its line, with an <c>error</c>.
+/// standard output. A line that cannot be read still gets its line, with an <c>error</c>. It runs
+/// the live pipeline's analysis stage (<see cref="StoryAnalyser"/>) on the shipped knowledge.
 /// </summary>
 public static class ExtractCommand
 {
@@ -38,7 +39,7 @@ public static class ExtractCommand
             return 2;
         }
 
-        var extractor = new EventExtractor(SeedKnowledge.Load());
+        var analyser = new StoryAnalyser(SeedKnowledge.Load());
         using var input = path == "-" ? null : new StreamReader(path);
         var reader = input ?? standardInput;
         string? line;
@@ -50,7 +51,7 @@ public static class ExtractCommand
                 continue;
             }
 
-            await output.WriteLineAsync(ExtractLine(extractor, line)).ConfigureAwait(false);
+            await output.WriteLineAsync(ExtractLine(analyser, line)).ConfigureAwait(false);
             count++;
         }
 
@@ -59,9 +60,9 @@ public static class ExtractCommand
         return 0;
     }
 
-    public static string ExtractLine(EventExtractor extractor, string line)
+    public static string ExtractLine(StoryAnalyser analyser, string line)
     {
-        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(analyser);
         string? id = null;
         try
         {
@@ -69,7 +70,8 @@ public static class ExtractCommand
             var item = document.RootElement;
             id = Text(item, "id");
             var title = Text(item, "title") ?? string.Empty;
-            var result = extractor.Extract(title, Text(item, "summary"), Text(item, "lang"));
+            var analysis = analyser.Analyse(new AnalysisInput(title, Text(item, "summary"), Text(item, "lang"), Text(item, "link")));
+            var result = analysis.Extraction;
             return JsonSerializer.Serialize(
                 new
                 {
@@ -81,6 +83,7 @@ public static class ExtractCommand
                     orgs = result.Orgs,
                     models = result.Models,
                     moves = result.Moves.Select(m => new { person = m.Person, from = m.From, to = m.To }),
+                    headline = analysis.Headline,
                 },
                 Json);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
+using Radar.Feeds.Extraction;
 
 namespace Radar.Bot.ConsoleChat;
 
@@ -31,7 +32,7 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
                     headline = alert.Headline ?? alert.Title,
                     title = alert.Title,
                     links = alert.Links,
-                    topics = alert.Topics,
+                    topics = alert.Topics.Select(TopicText.Name),
                     people = alert.People,
                     orgs = alert.Orgs,
                     models = alert.Models,
@@ -70,7 +71,7 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
             }
         }
 
-        var tags = alert.Topics.Select(t => "#" + t).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
+        var tags = alert.Topics.Select(t => "#" + TopicText.Name(t)).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
         if (tags.Count > 0)
         {
             block.AppendLine("┃  " + string.Join(" · ", tags));

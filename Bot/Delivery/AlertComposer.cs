@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Radar.Bot.Chat;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Stores;
-using FeedExtraction = Radar.Feeds.Extraction.Extraction;
 
 namespace Radar.Bot.Delivery;
 
@@ -14,14 +13,14 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
     public async Task<Alert> ComposeAsync(DueDelivery delivery, IReadOnlyList<AlertSource> sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var analysis = delivery.Analysis is null ? null : JsonSerializer.Deserialize<FeedExtraction>(delivery.Analysis);
+        var analysis = delivery.Analysis;
         var summary = await SummaryAsync(delivery, cancellationToken).ConfigureAwait(false);
         return new Alert(
             delivery.StoryId, delivery.ExternalId, delivery.ThreadId, delivery.Title, summary, delivery.Link, delivery.Source,
             new DateTimeOffset(delivery.PublishedAt, TimeSpan.Zero), delivery.Matched)
         {
             Headline = analysis is null ? null : knowledge.Current.Headline.Render(analysis.Events, delivery.ChannelLanguage),
-            Topics = delivery.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Topics = delivery.Topics,
             People = analysis?.People ?? [],
             Orgs = analysis?.Orgs ?? [],
             Models = analysis?.Models ?? [],
@@ -41,7 +40,7 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
         var runtime = knowledge.Current;
         var lines = new List<string>();
         var shown = 0;
-        foreach (var group in rows.GroupBy(r => r.Topics.Split(',')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in rows.GroupBy(r => r.Topics.Count > 0 ? r.Topics[0] : (Topic?)null).OrderBy(g => g.Key ?? (Topic)int.MaxValue))
         {
             if (shown >= DigestItems)
             {
@@ -51,8 +50,7 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
             lines.Add(TopicName(group.Key, language) + ":");
             foreach (var row in group.Take(DigestItems - shown))
             {
-                var analysis = row.Analysis is null ? null : JsonSerializer.Deserialize<FeedExtraction>(row.Analysis);
-                var headline = (analysis is null ? null : runtime.Headline.Render(analysis.Events, language)) ?? row.Title;
+                var headline = (row.Analysis is null ? null : runtime.Headline.Render(row.Analysis.Events, language)) ?? row.Title;
                 lines.Add($"• {headline}{(row.Link is null ? string.Empty : " — " + row.Link)}");
                 shown++;
             }
@@ -66,18 +64,18 @@ public sealed class AlertComposer(KnowledgeProvider knowledge, LlmSummarizer llm
         var title = language switch { "fr" => $"Résumé Radar : {rows.Count} articles", "ar" => $"ملخص رادار: {rows.Count} أخبار", _ => $"Radar digest: {rows.Count} stories" };
         return new Alert(first.StoryId, first.ExternalId, first.ThreadId, title, string.Join('\n', lines), null, "Radar", now, "digest")
         {
-            Topics = [.. rows.SelectMany(r => r.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)],
+            Topics = [.. rows.SelectMany(r => r.Topics).Distinct()],
         };
     }
 
-    private static string TopicName(string topic, string language) => (topic, language) switch
+    private static string TopicName(Topic? topic, string language) => (topic, language) switch
     {
-        ("talent", "fr") => "Talents",
-        ("talent", "ar") => "المواهب",
-        ("talent", _) => "Talent",
-        ("launches", "fr") => "Lancements",
-        ("launches", "ar") => "الإطلاقات",
-        ("launches", _) => "Launches",
+        (Topic.Talent, "fr") => "Talents",
+        (Topic.Talent, "ar") => "المواهب",
+        (Topic.Talent, _) => "Talent",
+        (Topic.Launches, "fr") => "Lancements",
+        (Topic.Launches, "ar") => "الإطلاقات",
+        (Topic.Launches, _) => "Launches",
         (_, "fr") => "Autres",
         (_, "ar") => "أخرى",
         _ => "Other",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Radar.Bot.Commands;
+using Radar.Feeds.Extraction;
 
 namespace Radar.Bot.Discord;
 
@@ -20,13 +21,13 @@ public static class DiscordCommands
     {
         ["subscribe"] =
         [
-            new("topic", String, Required: true, Choices: ["talent", "launches", "all"]),
+            new("topic", String, Required: true, Choices: TopicText.Choices),
             new("org", String, Autocomplete: true), new("person", String, Autocomplete: true), new("model", String, Autocomplete: true),
             new("keyword", String), new("lang", String, Choices: ["en", "ar", "fr"]), new("digest", String), new("quiet", String),
         ],
         ["unsubscribe"] = [new("id", String, Required: true, Positional: true)],
         ["whois"] = [new("name", String, Required: true, Autocomplete: true, Positional: true)],
-        ["latest"] = [new("topic", String, Choices: ["talent", "launches", "all"]), new("org", String, Autocomplete: true), new("count", Integer)],
+        ["latest"] = [new("topic", String, Choices: TopicText.Choices), new("org", String, Autocomplete: true), new("count", Integer)],
         ["search"] = [new("text", String, Required: true, Positional: true)],
         ["language"] = [new("lang", String, Required: true, Choices: ["en", "ar", "fr"])],
         ["timezone"] = [new("zone", String, Required: true, Positional: true)],

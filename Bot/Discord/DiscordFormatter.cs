@@ -1,6 +1,7 @@
 using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Discord.Models;
+using Radar.Feeds.Extraction;
 
 namespace Radar.Bot.Discord;
 
@@ -57,7 +58,7 @@ public static class DiscordFormatter
                     Fields = fields,
                     Footer = new DiscordEmbedFooter(footer),
                     Timestamp = alert.Published,
-                    Color = alert.Topics.Contains("talent") ? 0x5865F2 : alert.Topics.Contains("launches") ? 0x57F287 : 0x99AAB5,
+                    Color = alert.Topics.Contains(Topic.Talent) ? 0x5865F2 : alert.Topics.Contains(Topic.Launches) ? 0x57F287 : 0x99AAB5,
                 },
             ],
             Nonce = "radar-" + alert.StoryId.ToString(CultureInfo.InvariantCulture),

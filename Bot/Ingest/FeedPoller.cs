@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds;
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Fetching;
-using Radar.Feeds.Matching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
 using Radar.Storage;
@@ -14,8 +13,9 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Ingest;
 
 /// <summary>
-/// One poll: fetches the due feeds (bounded overall and per host), parses them, stores each entry
-/// once and queues an alert for each new one. Fetching runs in parallel; storing is serialised.
+/// One poll, as a short orchestration of pure steps: fetch the due feeds (bounded overall and per
+/// host) → parse → store each entry once → analyse (<see cref="StoryAnalyser"/>) → cluster and route
+/// (<see cref="StoryRouting"/>) → enqueue. Fetching runs in parallel; storing is serialised.
 /// </summary>
 public sealed partial class FeedPoller(
     IServiceScopeFactory scopes,
@@ -25,14 +25,6 @@ public sealed partial class FeedPoller(
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
 {
-    /// <summary>On a feed's first fetch, only entries this recent alert (at most <see cref="FirstFetchAlerts"/>).</summary>
-    public static readonly TimeSpan FirstFetchWindow = TimeSpan.FromHours(24);
-
-    public const int FirstFetchAlerts = 5;
-
-    /// <summary>Names stay readable in the stored analysis (no \u escapes), so stories can be found by name.</summary>
-    private static readonly JsonSerializerOptions AnalysisJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly SemaphoreSlim _storeGate = new(1, 1);
 
     /// <summary>Polls the due feeds, or every enabled feed when <paramref name="dueOnly"/> is false (the --once run).</summary>
@@ -113,24 +105,19 @@ public sealed partial class FeedPoller(
         return new FeedPollResult(Failed: false, newEntries, alerts);
     }
 
+    /// <summary>Each new entry, oldest first, in its own transaction: store → analyse → cluster → route → enqueue.</summary>
     private async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<RadarDbContext>();
         var entryStore = services.GetRequiredService<EntryStore>();
         var stories = services.GetRequiredService<StoryStore>();
         var deliveries = services.GetRequiredService<DeliveryStore>();
-
-        // A feed's first batch: only the few most recent alert; the rest is remembered silently.
-        var alerting = feed.Primed
-            ? null
-            : entries.Where(e => e.Published >= now - FirstFetchWindow).OrderByDescending(e => e.Published).Take(FirstFetchAlerts).ToHashSet();
-
         var knowledgeStore = services.GetRequiredService<KnowledgeStore>();
-        var runtime = knowledge.Current;
+        var analyser = knowledge.Current;
         var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var learnt = 0;
-        int added = 0, alerts = 0;
+        var mayAlert = StoryRouting.MayAlert(feed.Primed, entries, now);
+        int added = 0, alerts = 0, learnt = 0;
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -143,32 +130,23 @@ public sealed partial class FeedPoller(
                 }
 
                 added++;
-                var extraction = runtime.Extractor.Extract(entry.Title, entry.Summary, entry.Language);
-                var signature = runtime.Clusterer.Sign(entry.Link, entry.Title, extraction);
-                var known = recent.FirstOrDefault(c => StoryClusterer.SameStory(signature, new StorySignature(c.Link, (ulong)c.TitleHash, c.TitleKey, c.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));
-                if (known is not null)
+                var analysis = analyser.Analyse(AnalysisInput.Of(entry));
+                if (StoryRouting.SameAs(analysis.Signature, recent) is { } known)
                 {
                     // Another outlet, or another language, reporting a story we have: a source, not an alert.
                     await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
                     await deliveries.ScheduleEditsAsync(known.Id, now.UtcDateTime, DeliveryDispatcher.EditInterval, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    continue;
                 }
-
-                var understanding = new StoryUnderstanding(
-                    string.Join(',', extraction.Topics), JsonSerializer.Serialize(extraction, AnalysisJson), (long)signature.TitleHash, signature.TitleKey,
-                    string.Join('\n', signature.EventKeys), entry.Summary);
-                var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, understanding).ConfigureAwait(false);
-                recent.Add(new StoryCandidate(story.Id, story.Link, story.TitleHash, story.TitleKey, story.EventKeys));
-                learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, extraction, cancellationToken).ConfigureAwait(false);
-                if (alerting is null || alerting.Contains(entry))
+                else
                 {
-                    var targets = index.Match(runtime.Facts(extraction, entry.Title, entry.Summary)).Select(s =>
+                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis).ConfigureAwait(false);
+                    recent.Add(new KnownStory(story.Id, analysis.Signature));
+                    learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken).ConfigureAwait(false);
+                    if (mayAlert(entry))
                     {
-                        var (due, digest) = DeliverySchedule.When(s, now);
-                        return new DeliveryTarget(s.ChannelId, s.Describe(id => runtime.Knowledge.Get(id)?.Name ?? id), due.UtcDateTime, digest);
-                    });
-                    alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
+                        var targets = StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id);
+                        alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Text;
@@ -15,9 +16,10 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
     /// <summary>Moves below this confidence are not learnt.</summary>
     public const double MinConfidenceToLearn = 0.7;
 
-    private volatile KnowledgeRuntime _current = KnowledgeRuntime.Create(SeedKnowledge.Load());
+    private volatile StoryAnalyser _current = new(SeedKnowledge.Load());
 
-    public KnowledgeRuntime Current => _current;
+    /// <summary>The analysis stage over the knowledge as it is now (replaced whole when something is learnt).</summary>
+    public StoryAnalyser Current => _current;
 
     /// <summary>Syncs the seed into the database (idempotent) and loads everything known.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
         await using var scope = scopes.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<KnowledgeStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
         var entities = SeedKnowledge.Overlay(SeedKnowledge.Seed.Entities, stored);
-        _current = KnowledgeRuntime.Create(new KnowledgeBase(entities, SeedKnowledge.Seed.Families));
+        _current = new StoryAnalyser(new KnowledgeBase(entities, SeedKnowledge.Seed.Families));
         var reported = entities.Sum(e => e.Affiliations.Count(a => a.Reported));
         LogLoaded(logger, entities.Count, reported);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Radar.Bot.Chat;
+using Radar.Feeds.Extraction;
 
 namespace Radar.Bot.Telegram;
 
@@ -41,7 +42,7 @@ public static class TelegramFormatter
             tail.Append("\n<i>").Append(Escape(also)).Append("</i>");
         }
 
-        var tags = alert.Topics.Select(t => "#" + t).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
+        var tags = alert.Topics.Select(t => "#" + TopicText.Name(t)).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
         if (tags.Count > 0)
         {
             tail.Append('\n').Append(Escape(string.Join(" · ", tags)));

@@ -112,27 +112,27 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         events.RemoveAll(e => e.Model is not null && !models.Exists(m => m.Name == e.Model)); // "Llama 4" stood for Behemoth
         var orgs = Orgs(sentences, models, moves);
         var people = sentences.SelectMany(s => s.Mentions).Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Name).Distinct(StringComparer.Ordinal).ToList();
-        var topics = new List<string>();
+        var topics = new List<Topic>();
         if (events.Exists(e => e.Person is not null))
         {
-            topics.Add(Extraction.Talent);
+            topics.Add(Topic.Talent);
         }
 
         if (events.Exists(e => e.Model is not null))
         {
-            topics.Add(Extraction.Launches);
+            topics.Add(Topic.Launches);
         }
 
         // Nobody or nothing named, the story all the same: "xAI lures a dozen engineers away from Tesla",
         // "Anthropic pushes back its next flagship model".
-        if (!topics.Contains(Extraction.Talent) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.Group, TalentKinds.Contains))))
+        if (!topics.Contains(Topic.Talent) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.Group, TalentKinds.Contains))))
         {
-            topics.Add(Extraction.Talent);
+            topics.Add(Topic.Talent);
         }
 
-        if (!topics.Contains(Extraction.Launches) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.ModelNoun, k => k is CueKind.Launch or CueKind.Delay))))
+        if (!topics.Contains(Topic.Launches) && sentences.Exists(s => s.Clauses.Exists(c => Unnamed(s, c, CueKind.ModelNoun, k => k is CueKind.Launch or CueKind.Delay))))
         {
-            topics.Add(Extraction.Launches);
+            topics.Add(Topic.Launches);
         }
 
         return new Extraction(lang, topics, events, people, orgs, [.. models.Select(m => m.Name)], moves);
@@ -769,8 +769,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                    ?? FromKnowledge(report, itemOrgs, to)
                    ?? FromDescription(report, itemOrgs, to);
         var type = to is not null
-            ? report.Kinds.Contains(CueKind.Found) ? "founding" : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return]) ? "hire" : "leadership_change"
-            : report.Kinds.Overlaps([CueKind.StepDown, CueKind.Appoint]) ? "leadership_change" : report.Kinds.Contains(CueKind.Found) ? "founding" : "departure";
+            ? report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return]) ? EventKind.Hire : EventKind.LeadershipChange
+            : report.Kinds.Overlaps([CueKind.StepDown, CueKind.Appoint]) ? EventKind.LeadershipChange : report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : EventKind.Departure;
         var confidence = (report.InTitle ? 0.9 : 0.75) - (from is null && to is null ? 0.15 : 0) - (report.Person.Reported ? 0.1 : 0);
         var talentEvent = new ExtractedEvent(type, report.Person.Name, from?.Name, to?.Name, report.Role, null, to?.Name ?? from?.Name, Math.Round(confidence, 2), report.Evidence);
         var move = (from is not null || to is not null) && from?.Id != to?.Id ? new Move(report.Person.Name, from?.Name, to?.Name) : null;
@@ -843,7 +843,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         {
             var maker = knowledge.Get(model.Entity.MakerId);
             yield return new ExtractedEvent(
-                trigger.Kind == CueKind.Delay ? "model_delay" : "model_launch",
+                trigger.Kind == CueKind.Delay ? EventKind.ModelDelay : EventKind.ModelLaunch,
                 null, null, null, null, model.Entity.Name, maker is null ? null : knowledge.OutputOrg(maker).Name,
                 sentence.IsTitle ? 0.9 : 0.7, sentence.Text);
         }

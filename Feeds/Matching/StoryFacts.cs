@@ -1,6 +1,7 @@
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Text;
 
 namespace Radar.Feeds.Matching;
 
 /// <summary>What subscriptions are matched against: a story's topics, entity ids, words and language.</summary>
-public sealed record StoryFacts(IReadOnlySet<string> Topics, IReadOnlySet<string> EntityIds, IReadOnlyList<Token> Tokens, string Language);
+public sealed record StoryFacts(IReadOnlySet<Topic> Topics, IReadOnlySet<string> EntityIds, IReadOnlyList<Token> Tokens, string Language);

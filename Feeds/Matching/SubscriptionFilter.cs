@@ -1,13 +1,15 @@
+using Radar.Feeds.Extraction;
+
 namespace Radar.Feeds.Matching;
 
 /// <summary>
-/// One subscription as the matcher sees it: a topic (<c>talent</c>, <c>launches</c> or <c>all</c>)
+/// One subscription as the matcher sees it: a topic (null for "all": any topic Radar alerts on)
 /// and optional filters that must all hold: entity ids, a keyword phrase, a source language.
 /// </summary>
 public sealed record SubscriptionFilter(
     long Id,
     long ChannelId,
-    string Topic,
+    Topic? Topic,
     string? OrgId = null,
     string? PersonId = null,
     string? ModelId = null,
@@ -33,7 +35,7 @@ public sealed record SubscriptionFilter(
     public string Describe(Func<string, string> entityName)
     {
         ArgumentNullException.ThrowIfNull(entityName);
-        var parts = new List<string> { Topic };
+        var parts = new List<string> { TopicText.Name(Topic) };
         if (OrgId is not null)
         {
             parts.Add("org:" + entityName(OrgId));

@@ -1,3 +1,4 @@
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Text;
 
 namespace Radar.Feeds.Matching;
@@ -11,7 +12,8 @@ namespace Radar.Feeds.Matching;
 public sealed class SubscriptionIndex
 {
     private readonly Dictionary<string, List<SubscriptionFilter>> _byEntity = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SubscriptionFilter>> _byTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<Topic, List<SubscriptionFilter>> _byTopic = [];
+    private readonly List<SubscriptionFilter> _anyTopic = [];
     private readonly TokenTrie<SubscriptionFilter> _byKeyword = new();
 
     public SubscriptionIndex(IEnumerable<SubscriptionFilter> subscriptions)
@@ -30,7 +32,14 @@ public sealed class SubscriptionIndex
             }
             else
             {
-                Add(_byTopic, subscription.Topic, subscription);
+                if (subscription.Topic is { } topic)
+                {
+                    Add(_byTopic, topic, subscription);
+                }
+                else
+                {
+                    _anyTopic.Add(subscription);
+                }
             }
         }
     }
@@ -56,7 +65,8 @@ public sealed class SubscriptionIndex
             }
         }
 
-        foreach (var topic in story.Topics.Append("all"))
+        _anyTopic.ForEach(Consider);
+        foreach (var topic in story.Topics)
         {
             if (_byTopic.TryGetValue(topic, out var list))
             {
@@ -89,7 +99,7 @@ public sealed class SubscriptionIndex
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(story);
-        if (!(subscription.Topic == "all" ? story.Topics.Count > 0 : story.Topics.Contains(subscription.Topic)))
+        if (!(subscription.Topic is { } topic ? story.Topics.Contains(topic) : story.Topics.Count > 0))
         {
             return false;
         }
@@ -126,7 +136,8 @@ public sealed class SubscriptionIndex
         return false;
     }
 
-    private static void Add(Dictionary<string, List<SubscriptionFilter>> index, string key, SubscriptionFilter subscription)
+    private static void Add<TKey>(Dictionary<TKey, List<SubscriptionFilter>> index, TKey key, SubscriptionFilter subscription)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Radar.Feeds.Analysis;
+using Radar.Feeds.Extraction;
 using Radar.Storage.Entities;
 
 namespace Radar.Storage.Stores;
@@ -44,7 +46,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.Id
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis, null, d.Digest))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>
@@ -55,7 +57,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.EditDueAt
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, s.Topics, s.Analysis, d.MessageId))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>

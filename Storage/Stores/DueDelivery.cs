@@ -1,3 +1,5 @@
+using Radar.Feeds.Extraction;
+
 namespace Radar.Storage.Stores;
 
 /// <summary>An outbox row that is due, with what the platform adapter needs to send it.</summary>
@@ -16,7 +18,7 @@ public sealed record DueDelivery(
     string Source,
     DateTime PublishedAt,
     string? Matched,
-    string Topics,
-    string? Analysis,
+    IReadOnlyList<Topic> Topics,
+    Extraction? Analysis,
     string? MessageId = null,
     bool Digest = false);

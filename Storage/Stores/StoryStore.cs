@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Radar.Feeds.Analysis;
+using Radar.Feeds.Clustering;
+using Radar.Feeds.Extraction;
 using Radar.Storage.Entities;
 
 namespace Radar.Storage.Stores;
@@ -6,24 +9,24 @@ namespace Radar.Storage.Stores;
 /// <summary>Stories: created from new entries, read by <c>/latest</c>.</summary>
 public sealed class StoryStore(RadarDbContext db)
 {
-    /// <summary>Makes the entry the first source of a new story, with what extraction understood of it.</summary>
-    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryUnderstanding? understanding = null)
+    /// <summary>Makes the entry the first source of a new story, with what the analysis understood of it.</summary>
+    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryAnalysis? analysis = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var story = new StoryRecord
         {
             Title = entry.Title,
             Link = entry.Link,
-            Summary = understanding?.Summary ?? entry.Summary,
+            Summary = entry.Summary,
             Language = entry.Language,
             Source = source,
             PublishedAt = entry.PublishedAt,
             CreatedAt = now,
-            Topics = understanding?.Topics ?? string.Empty,
-            Analysis = understanding?.Analysis,
-            TitleHash = understanding?.TitleHash ?? 0,
-            TitleKey = understanding?.TitleKey ?? string.Empty,
-            EventKeys = understanding?.EventKeys ?? string.Empty,
+            Topics = analysis is null ? string.Empty : TopicText.Join(analysis.Extraction.Topics),
+            Analysis = analysis is null ? null : AnalysisJson.Write(analysis.Extraction),
+            TitleHash = (long)(analysis?.Signature.TitleHash ?? 0),
+            TitleKey = analysis?.Signature.TitleKey ?? string.Empty,
+            EventKeys = analysis is null ? string.Empty : string.Join('\n', analysis.Signature.EventKeys),
         };
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -33,10 +36,11 @@ public sealed class StoryStore(RadarDbContext db)
     }
 
     /// <summary>Stories created since <paramref name="since"/>, for the clusterer.</summary>
-    public async Task<List<StoryCandidate>> RecentAsync(DateTime since, CancellationToken cancellationToken) =>
-        await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since)
-            .Select(s => new StoryCandidate(s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken) =>
+        (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since)
+            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));
 
     /// <summary>Adds the entry to an existing story as one more source; it does not alert again.</summary>
     public async Task AttachAsync(EntryRecord entry, long storyId, CancellationToken cancellationToken)
@@ -53,17 +57,21 @@ public sealed class StoryStore(RadarDbContext db)
             .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
         .Select(x => (x.Name, x.Link)).ToList();
 
-    /// <summary>The most recent stories, optionally on a topic and naming an entity (by canonical name).</summary>
-    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, string? topic = null, string? name = null)
+    /// <summary>
+    /// The most recent stories, optionally only those on a topic (<paramref name="onTopic"/>: on any
+    /// topic Radar alerts on) and naming an entity (by canonical name).
+    /// </summary>
+    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, Topic? topic = null, bool onTopic = false, string? name = null)
     {
         var query = db.Stories.AsNoTracking();
-        if (topic == "all")
+        if (topic is { } only)
+        {
+            var stored = TopicText.Name(only);
+            query = query.Where(s => s.Topics.Contains(stored));
+        }
+        else if (onTopic)
         {
             query = query.Where(s => s.Topics != string.Empty);
-        }
-        else if (topic is not null)
-        {
-            query = query.Where(s => s.Topics.Contains(topic));
         }
 
         if (name is not null)

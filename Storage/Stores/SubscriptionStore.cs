@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Matching;
 using Radar.Storage.Entities;
 
@@ -28,11 +29,23 @@ public sealed class SubscriptionStore(RadarDbContext db)
             .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => new { Subscription = s, c.TimeZone })
             .OrderBy(x => x.Subscription.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .Select(x => new SubscriptionFilter(x.Subscription.Id, x.Subscription.ChannelId, x.Subscription.Topic, x.Subscription.Org, x.Subscription.Person, x.Subscription.Model, x.Subscription.Keyword, x.Subscription.SourceLanguage)
+        .Select(x => Filter(x.Subscription) with
         {
             DigestTime = x.Subscription.Mode == "digest" ? x.Subscription.DigestTime : null,
             QuietHours = x.Subscription.QuietHours,
             TimeZone = x.TimeZone,
         })
         .ToList();
+
+    /// <summary>The matcher's view of a stored subscription.</summary>
+    public static SubscriptionFilter Filter(SubscriptionRecord subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (!TopicText.TryParseChoice(subscription.Topic, out var topic))
+        {
+            throw new InvalidDataException($"Subscription #{subscription.Id} has an unknown topic \"{subscription.Topic}\".");
+        }
+
+        return new SubscriptionFilter(subscription.Id, subscription.ChannelId, topic, subscription.Org, subscription.Person, subscription.Model, subscription.Keyword, subscription.SourceLanguage);
+    }
 }

@@ -12,6 +12,7 @@ using Radar.Bot.Delivery;
 using Radar.Bot.Hosting;
 using Radar.Bot.Ingest;
 using Radar.Bot.Telegram;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Model;
 using Radar.Storage.Stores;
 using Radar.Tests.Fakes;
@@ -187,7 +188,7 @@ public sealed class TelegramTests : IAsyncLifetime
         Assert.Equal(2, messages.Count);
         await using var scope = running.App.Services.CreateAsyncScope();
         var subscriptions = await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().ActiveFiltersAsync(CancellationToken.None);
-        var channel = await scope.ServiceProvider.GetRequiredService<ChannelStore>().GetAsync(subscriptions.Single(s => s.Topic == "launches").ChannelId, CancellationToken.None);
+        var channel = await scope.ServiceProvider.GetRequiredService<ChannelStore>().GetAsync(subscriptions.Single(s => s.Topic == Topic.Launches).ChannelId, CancellationToken.None);
         Assert.Equal(("-3001", "77"), (channel!.ExternalId, channel.ThreadId));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -28,7 +29,7 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
         string? topic = request.Options.GetValueOrDefault("topic"), count = request.Options.GetValueOrDefault("count");
         foreach (var argument in request.Arguments)
         {
-            if (argument is "talent" or "launches" or "all")
+            if (TopicText.Choices.Contains(argument))
             {
                 topic = argument;
             }
@@ -43,7 +44,8 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
             return Reply.Error($"count must be a whole number from 1 to {MaxCount}.");
         }
 
-        if (topic is not (null or "talent" or "launches" or "all"))
+        Topic? choice = null;
+        if (topic is not null && !TopicText.TryParseChoice(topic, out choice))
         {
             return Reply.Error("topic must be talent, launches or all.");
         }
@@ -60,7 +62,7 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
             org = knowledge.Current.Knowledge.OutputOrg(found).Name;
         }
 
-        var latest = await stories.LatestAsync(n, cancellationToken, topic, org).ConfigureAwait(false);
+        var latest = await stories.LatestAsync(n, cancellationToken, choice, onTopic: topic is not null, org).ConfigureAwait(false);
         return latest.Count == 0
             ? new Reply("Latest stories", ["No stories yet: the feeds have not brought anything new."])
             : new Reply("Latest stories", [.. latest.Select(Line)]);

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Radar.Bot.Chat;
 using Radar.Bot.Commands.Latest;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Matching;
 using Radar.Storage.Stores;
-using FeedExtraction = Radar.Feeds.Extraction.Extraction;
 
 namespace Radar.Bot.Commands.Preview;
 
@@ -28,9 +27,9 @@ public sealed class PreviewHandler(ChannelContext context, SubscriptionStore sub
 
         var runtime = knowledge.Current;
         var index = new SubscriptionIndex(filters);
-        foreach (var story in await stories.LatestAsync(Lookback, cancellationToken, topic: "all").ConfigureAwait(false))
+        foreach (var story in await stories.LatestAsync(Lookback, cancellationToken, onTopic: true).ConfigureAwait(false))
         {
-            var extraction = story.Analysis is null ? null : JsonSerializer.Deserialize<FeedExtraction>(story.Analysis);
+            var extraction = AnalysisJson.Read(story.Analysis);
             if (extraction is null)
             {
                 continue;

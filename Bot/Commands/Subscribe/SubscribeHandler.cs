@@ -2,6 +2,7 @@ using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Matching;
 using Radar.Feeds.Text;
@@ -19,7 +20,6 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
 {
     public const int MaxKeywordLength = 100;
 
-    private static readonly string[] Topics = ["talent", "launches", "all"];
     private static readonly string[] Languages = ["en", "ar", "fr"];
 
     public string Name => "subscribe";
@@ -32,7 +32,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
     {
         ArgumentNullException.ThrowIfNull(request);
         var topic = (request.Options.GetValueOrDefault("topic") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
-        if (topic is null || !Topics.Contains(topic))
+        if (!TopicText.TryParseChoice(topic, out var choice))
         {
             return Reply.Error("topic must be talent, launches or all, e.g. /subscribe topic:talent org:Meta");
         }
@@ -94,7 +94,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             new SubscriptionRecord
             {
                 ChannelId = channel.Id,
-                Topic = topic,
+                Topic = TopicText.Name(choice),
                 Org = resolved.GetValueOrDefault(EntityKind.Org)?.Id,
                 Person = resolved.GetValueOrDefault(EntityKind.Person)?.Id,
                 Model = resolved.GetValueOrDefault(EntityKind.Model)?.Id,
@@ -107,7 +107,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             },
             cancellationToken).ConfigureAwait(false);
         index.Invalidate();
-        var filter = new SubscriptionFilter(record.Id, channel.Id, record.Topic, record.Org, record.Person, record.Model, record.Keyword, record.SourceLanguage);
+        var filter = SubscriptionStore.Filter(record);
         var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id)
                           + (digest is null ? string.Empty : $" · digest at {digest} ({channel.TimeZone})")
                           + (quiet is null ? string.Empty : $" · quiet {quiet} ({channel.TimeZone})");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Knowledge;
-using Radar.Feeds.Matching;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Subscriptions;
@@ -18,7 +17,7 @@ public sealed class SubscriptionsHandler(ChannelContext context, SubscriptionSto
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var list = await subscriptions.ListAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var names = knowledge.Current.Knowledge;
-        var lines = list.Select(s => $"#{s.Id.ToString(CultureInfo.InvariantCulture)} {new SubscriptionFilter(s.Id, s.ChannelId, s.Topic, s.Org, s.Person, s.Model, s.Keyword, s.SourceLanguage).Describe(id => names.Get(id)?.Name ?? id)} · {s.Mode}").ToList();
+        var lines = list.Select(s => $"#{s.Id.ToString(CultureInfo.InvariantCulture)} {SubscriptionStore.Filter(s).Describe(id => names.Get(id)?.Name ?? id)} · {s.Mode}").ToList();
         if (!channel.Active)
         {
             lines.Add($"This channel is inactive ({channel.InactiveReason}); /subscribe reactivates it.");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Radar.Bot.Chat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Analysis;
 using Radar.Feeds.Model;
 using Radar.Feeds.Summaries;
 using Radar.Storage;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Discord;
 using Radar.Bot.Discord.Rest;
+using Radar.Feeds.Extraction;
 using Radar.Tests.Fakes;
 
 namespace Radar.Tests.Bot.Discord;
@@ -31,7 +32,7 @@ public sealed class DiscordRestTests : IAsyncLifetime
     private DiscordPlatform Platform() => new(_rest, NullLogger<DiscordPlatform>.Instance);
 
     private static Alert Alert(string channel, string title = "OpenAI launches GPT-9", string summary = "A model.") =>
-        new(7, channel, string.Empty, title, summary, "https://news.test/gpt9", "Feed", DateTimeOffset.UtcNow, "launches") { Topics = ["launches"], Orgs = ["OpenAI"], Models = ["GPT-9"] };
+        new(7, channel, string.Empty, title, summary, "https://news.test/gpt9", "Feed", DateTimeOffset.UtcNow, "launches") { Topics = [Topic.Launches], Orgs = ["OpenAI"], Models = ["GPT-9"] };
 
     [Fact]
     public async Task AnAlertIsOneEmbedWithinDiscordsLimitsThatPingsNobody()

@@ -32,7 +32,7 @@ internal sealed class EvalSet
             var result = extractor.Extract(item.GetProperty("title").GetString()!, item.GetProperty("summary").GetString(), language);
             var got = new Dictionary<string, List<string>>
             {
-                ["topics"] = [.. result.Topics],
+                ["topics"] = [.. result.Topics.Select(TopicText.Name)],
                 ["people"] = [.. result.People.Select(p => ExtractionScore.Key(knowledge, p))],
                 ["orgs"] = [.. result.Orgs.Select(o => ExtractionScore.Key(knowledge, o))],
                 ["models"] = [.. result.Models.Select(m => ExtractionScore.Key(knowledge, m))],

@@ -37,26 +37,26 @@ public sealed class ScenarioTests
     {
         var result = Extractor.Extract(title, summary);
 
-        Assert.Contains("talent", result.Topics);
+        Assert.Contains(Topic.Talent, result.Topics);
         Assert.Contains(new Move(person, from, to), result.Moves);
     }
 
     [Theory]
-    [InlineData("Mistral AI releases Mistral Large 2", "Mistral Large 2", "model_launch")]
-    [InlineData("Google DeepMind unveils Gemini 2.5 Pro", "Gemini 2.5 Pro", "model_launch")]
-    [InlineData("أوبن إيه آي تطلق نموذج GPT-5", "GPT-5", "model_launch")]
-    [InlineData("DeepSeek delays the launch of DeepSeek R2", "DeepSeek R2", "model_delay")]
-    [InlineData("Meta reporte la sortie de son modèle Behemoth", "Llama 4 Behemoth", "model_delay")]
-    [InlineData("OpenAI open-sources gpt-oss-120b and o3-mini", "o3-mini", "model_launch")]
-    [InlineData("Alibaba's Qwen team releases Qwen3-Coder", "Qwen3-Coder", "model_launch")]
-    [InlineData("Mistral AI dévoile Devstral, un modèle pour les développeurs", "Devstral", "model_launch")]
-    [InlineData("جوجل تكشف عن Gemini 2.5 Pro", "Gemini 2.5 Pro", "model_launch")]
-    [InlineData("Meta pushes back Behemoth launch to fall", "Llama 4 Behemoth", "model_delay")]
-    public void ReadsLaunchesAndDelays(string title, string model, string type)
+    [InlineData("Mistral AI releases Mistral Large 2", "Mistral Large 2", EventKind.ModelLaunch)]
+    [InlineData("Google DeepMind unveils Gemini 2.5 Pro", "Gemini 2.5 Pro", EventKind.ModelLaunch)]
+    [InlineData("أوبن إيه آي تطلق نموذج GPT-5", "GPT-5", EventKind.ModelLaunch)]
+    [InlineData("DeepSeek delays the launch of DeepSeek R2", "DeepSeek R2", EventKind.ModelDelay)]
+    [InlineData("Meta reporte la sortie de son modèle Behemoth", "Llama 4 Behemoth", EventKind.ModelDelay)]
+    [InlineData("OpenAI open-sources gpt-oss-120b and o3-mini", "o3-mini", EventKind.ModelLaunch)]
+    [InlineData("Alibaba's Qwen team releases Qwen3-Coder", "Qwen3-Coder", EventKind.ModelLaunch)]
+    [InlineData("Mistral AI dévoile Devstral, un modèle pour les développeurs", "Devstral", EventKind.ModelLaunch)]
+    [InlineData("جوجل تكشف عن Gemini 2.5 Pro", "Gemini 2.5 Pro", EventKind.ModelLaunch)]
+    [InlineData("Meta pushes back Behemoth launch to fall", "Llama 4 Behemoth", EventKind.ModelDelay)]
+    public void ReadsLaunchesAndDelays(string title, string model, EventKind type)
     {
         var result = Extractor.Extract(title, string.Empty);
 
-        Assert.Equal(["launches"], result.Topics);
+        Assert.Equal([Topic.Launches], result.Topics);
         Assert.Contains(result.Events, e => e.Type == type && e.Model == model);
     }
 

@@ -19,7 +19,7 @@ public sealed class SeedStoryTests
     public void IsArabicAboutTalentAndLaunches()
     {
         Assert.Equal("ar", Result.Language);
-        Assert.Equal(["talent", "launches"], Result.Topics);
+        Assert.Equal([Topic.Talent, Topic.Launches], Result.Topics);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SeedStoryTests
     [Fact]
     public void BehemothIsDelayed()
     {
-        var delay = Assert.Single(Result.Events, e => e.Type == "model_delay");
+        var delay = Assert.Single(Result.Events, e => e.Type == EventKind.ModelDelay);
         Assert.Equal("Llama 4 Behemoth", delay.Model);
         Assert.Equal("Meta", delay.Org);
         Assert.Contains("Behemoth", delay.Evidence, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Matching;
 
 namespace Radar.Tests.Feeds.Matching;
@@ -8,12 +9,12 @@ public sealed class DeliveryScheduleTests
 
     [Fact]
     public void InstantAlertsAreDueNow() =>
-        Assert.Equal((Evening, false), DeliverySchedule.When(new SubscriptionFilter(1, 1, "talent"), Evening));
+        Assert.Equal((Evening, false), DeliverySchedule.When(new SubscriptionFilter(1, 1, Topic.Talent), Evening));
 
     [Fact]
     public void ADigestIsDueAtTheNextLocalDigestTime()
     {
-        var (due, digest) = DeliverySchedule.When(new SubscriptionFilter(1, 1, "talent") { DigestTime = "08:00", TimeZone = "Europe/Paris" }, Evening);
+        var (due, digest) = DeliverySchedule.When(new SubscriptionFilter(1, 1, Topic.Talent) { DigestTime = "08:00", TimeZone = "Europe/Paris" }, Evening);
 
         Assert.True(digest);
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 7, 0, 0, TimeSpan.Zero), due); // 08:00 in Paris, UTC+1 in winter
@@ -22,7 +23,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void QuietHoursAcrossMidnightHoldAlertsUntilTheyEnd()
     {
-        var subscription = new SubscriptionFilter(1, 1, "talent") { QuietHours = "22:00-07:00", TimeZone = "Europe/Paris" };
+        var subscription = new SubscriptionFilter(1, 1, Topic.Talent) { QuietHours = "22:00-07:00", TimeZone = "Europe/Paris" };
 
         Assert.Equal((new DateTimeOffset(2026, 11, 29, 6, 0, 0, TimeSpan.Zero), false), DeliverySchedule.When(subscription, Evening));
         var noon = new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero);
@@ -33,7 +34,7 @@ public sealed class DeliveryScheduleTests
     public void ADigestTimeSkippedByDaylightSavingComesRightAfter()
     {
         var beforeSpringForward = new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero);
-        var (due, _) = DeliverySchedule.When(new SubscriptionFilter(1, 1, "all") { DigestTime = "02:30", TimeZone = "Europe/Paris" }, beforeSpringForward);
+        var (due, _) = DeliverySchedule.When(new SubscriptionFilter(1, 1, null) { DigestTime = "02:30", TimeZone = "Europe/Paris" }, beforeSpringForward);
 
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), due); // 03:00 CEST, the first valid time after 02:30
     }
