@@ -6,7 +6,7 @@ namespace Radar.Storage;
 
 /// <summary>
 /// The database. Provider-neutral: each provider has a thin derived context that owns its
-/// migrations (<see cref="SqliteRadarDbContext"/>). Times are stored as UTC <see cref="DateTime"/>.
+/// migrations (<see cref="SqliteRadarDbContext"/>, <see cref="PostgresRadarDbContext"/>). Times are stored as UTC <see cref="DateTime"/>.
 /// </summary>
 public abstract class RadarDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -27,6 +27,8 @@ public abstract class RadarDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<AffiliationRecord> Affiliations => Set<AffiliationRecord>();
 
     public DbSet<PlatformStateRecord> PlatformState => Set<PlatformStateRecord>();
+
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,12 +7,19 @@ public sealed class StorageOptions
 {
     public const string Section = "Radar:Storage";
 
+    public const string Sqlite = "Sqlite";
+
+    public const string Postgres = "Postgres";
+
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     [Required]
     [AllowedValues("Sqlite", "Postgres", ErrorMessage = "must be Sqlite or Postgres.")]
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>Default: the SQLite file <c>data/radar.db</c> under the working directory.</summary>
+    /// <summary>
+    /// Default: the SQLite file <c>data/radar.db</c> under the working directory. For PostgreSQL, in
+    /// Npgsql's form: <c>Host=127.0.0.1;Port=5432;Username=radar;Database=radar</c>.
+    /// </summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/radar.db";
 }

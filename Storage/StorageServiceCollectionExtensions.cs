@@ -10,12 +10,14 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddRadarStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider != "Sqlite")
+        if (options.Provider == StorageOptions.Postgres)
         {
-            throw new NotSupportedException($"Radar:Storage:Provider={options.Provider} is not available in this version; use Sqlite.");
+            services.AddDbContext<RadarDbContext, PostgresRadarDbContext>(builder => builder.UseNpgsql(options.ConnectionString));
         }
-
-        services.AddDbContext<RadarDbContext, SqliteRadarDbContext>(builder => builder.UseSqlite(options.ConnectionString));
+        else
+        {
+            services.AddDbContext<RadarDbContext, SqliteRadarDbContext>(builder => builder.UseSqlite(options.ConnectionString));
+        }
 
         services.AddScoped<FeedStore>();
         services.AddScoped<EntryStore>();
@@ -25,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<KnowledgeStore>();
         services.AddScoped<SubscriptionStore>();
         services.AddScoped<PlatformStateStore>();
+        services.AddScoped<LeaseStore>();
         return services;
     }
 }

@@ -64,7 +64,7 @@ public static class TelegramBenchmark
         var provider = scope.ServiceProvider;
         var now = DateTime.UtcNow;
         await provider.GetRequiredService<FeedStore>().SyncAsync([new FeedSource("Bench", "https://bench.test/feed")], now, CancellationToken.None).ConfigureAwait(false);
-        var feedId = (await provider.GetRequiredService<FeedStore>().DueAsync(null, CancellationToken.None).ConfigureAwait(false))[0].Id;
+        var feedId = (await provider.GetRequiredService<FeedStore>().HealthAsync(CancellationToken.None).ConfigureAwait(false))[0].Id;
         var channels = new List<long>();
         for (var i = 0; i < chats; i++)
         {

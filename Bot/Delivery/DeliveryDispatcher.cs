@@ -1,23 +1,33 @@
 using Radar.Bot.Chat;
+using Radar.Bot.Cluster;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Delivery;
 
 /// <summary>
 /// Sends due outbox rows through their platform and records each outcome, then edits living alerts
-/// whose story gained sources. One dispatch runs at a time, whoever calls it, so a row is never sent
-/// by two callers at once. A platform exception counts as a transient failure: the row is retried
-/// with backoff, never dropped. A permanent failure deactivates the channel (its subscriptions stay;
-/// a later /subscribe there reactivates it).
+/// whose story gained sources. Among instances sharing a database, one dispatches each platform: the
+/// holder of the lease <c>deliver:&lt;platform&gt;</c>, so that the platform's rate limits, kept in
+/// that process, hold for the whole bot. Rows are claimed before they are sent and an outcome is
+/// written only while the claim holds, so a row is never sent by two instances, and the rows of an
+/// instance that died are taken over when its claims run out. In one process one dispatch runs at a
+/// time. A platform exception counts as a transient failure: the row is retried with backoff, never
+/// dropped. A permanent failure deactivates the channel (its subscriptions stay; a later /subscribe
+/// there reactivates it).
 /// </summary>
 public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IChatPlatform> platforms,
     AlertComposer composer,
     PlatformRateLimiter limiter,
+    LeaseManager leases,
+    InstanceIdentity instance,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
+    /// <summary>How long claimed rows stay this instance's; rows it does not get to in a run are released at its end.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     public const int BatchSize = 1_000;
 
     /// <summary>When only rate-limited chats are left, how often and how long to wait for their tokens before leaving them to the next run.</summary>
@@ -33,6 +43,9 @@ public sealed partial class DeliveryDispatcher(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, Lease> _leases = platforms.ToDictionary(p => p.Name, p => leases.Get(LeaseName(p.Name)), StringComparer.Ordinal);
+
+    public static string LeaseName(string platform) => "deliver:" + platform;
 
     /// <summary>Sends everything due now and applies due edits; returns how many alerts were sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
@@ -41,31 +54,14 @@ public sealed partial class DeliveryDispatcher(
         try
         {
             var sent = 0;
-            for (var idle = 0; idle <= IdlePasses && !cancellationToken.IsCancellationRequested;)
+            try
+            {
+                sent = await DispatchHeldAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
-                var due = (await store.DueAsync(time.GetUtcNow().UtcDateTime, BatchSize, cancellationToken).ConfigureAwait(false))
-                    .Where(d => _platforms.ContainsKey(d.Platform)).ToList();
-                if (due.Count == 0)
-                {
-                    break;
-                }
-
-                var (progress, waiting) = await PassAsync(scope.ServiceProvider, due, cancellationToken).ConfigureAwait(false);
-                sent += progress;
-                if (progress > 0)
-                {
-                    idle = 0;
-                }
-                else if (waiting == 0 || ++idle > IdlePasses)
-                {
-                    break; // everything left waits for a later time, or for its chat's limit; the next run picks it up
-                }
-                else
-                {
-                    await Task.Delay(IdleWait, time, cancellationToken).ConfigureAwait(false);
-                }
+                await scope.ServiceProvider.GetRequiredService<DeliveryStore>().ReleaseClaimsAsync(instance.Id, CancellationToken.None).ConfigureAwait(false);
             }
 
             await EditDueAsync(cancellationToken).ConfigureAwait(false);
@@ -77,11 +73,52 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
+    /// <summary>The platforms whose lease this instance holds now.</summary>
+    private List<string> Held() => [.. _leases.Where(l => l.Value.IsHeld).Select(l => l.Key)];
+
+    private async Task<int> DispatchHeldAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        for (var idle = 0; idle <= IdlePasses && !cancellationToken.IsCancellationRequested;)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = new List<DueDelivery>();
+            foreach (var platform in Held())
+            {
+                due.AddRange(await store.ClaimDueAsync(platform, instance.Id, now, now + ClaimFor, BatchSize, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            var (progress, waiting) = await PassAsync(scope.ServiceProvider, due, now + ClaimFor, cancellationToken).ConfigureAwait(false);
+            sent += progress;
+            if (progress > 0)
+            {
+                idle = 0;
+            }
+            else if (waiting == 0 || ++idle > IdlePasses)
+            {
+                break; // everything left waits for a later time, or for its chat's limit; the next run picks it up
+            }
+            else
+            {
+                await Task.Delay(IdleWait, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return sent;
+    }
+
     /// <summary>
     /// One pass over the due rows, round-robin across channels: a chat whose limit is reached now is
     /// left for later in the pass and the others go on. Returns rows sent and rows left waiting.
     /// </summary>
-    private async Task<(int Sent, int Waiting)> PassAsync(IServiceProvider services, List<DueDelivery> due, CancellationToken cancellationToken)
+    private async Task<(int Sent, int Waiting)> PassAsync(IServiceProvider services, List<DueDelivery> due, DateTime claimedUntil, CancellationToken cancellationToken)
     {
         int sent = 0, waiting = 0;
         var queues = due.Where(d => !d.Digest).GroupBy(d => d.ChannelId).Select(g => new Queue<DueDelivery>(g)).ToList();
@@ -100,7 +137,7 @@ public sealed partial class DeliveryDispatcher(
 
                 queue.Dequeue();
                 more = true;
-                sent += await DeliverAsync(services, [row], cancellationToken).ConfigureAwait(false);
+                sent += await DeliverAsync(services, [row], claimedUntil, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -109,7 +146,7 @@ public sealed partial class DeliveryDispatcher(
             var first = digest.First();
             if (limiter.TryTakeChannel(first.Platform, first.ChannelId))
             {
-                sent += await DeliverAsync(services, [.. digest], cancellationToken).ConfigureAwait(false);
+                sent += await DeliverAsync(services, [.. digest], claimedUntil, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -120,11 +157,21 @@ public sealed partial class DeliveryDispatcher(
         return (sent, waiting);
     }
 
-    /// <summary>Sends one alert, or one digest for several rows of a channel, and records the outcome on every row; returns the rows sent.</summary>
-    private async Task<int> DeliverAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one alert, or one digest for several rows of a channel, and records the outcome on every
+    /// row; returns the rows sent. Nothing is sent once the claim has run out or the platform's lease
+    /// is lost (a process paused past them): another instance may have the rows by then.
+    /// </summary>
+    private async Task<int> DeliverAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, DateTime claimedUntil, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<DeliveryStore>();
         var first = rows[0];
+        if (time.GetUtcNow().UtcDateTime >= claimedUntil || !_leases[first.Platform].IsHeld)
+        {
+            LogClaimLost(logger, first.DeliveryId, first.Platform);
+            return 0;
+        }
+
         var result = await TryAsync(
             async () =>
             {
@@ -140,13 +187,12 @@ public sealed partial class DeliveryDispatcher(
         var next = result.Status == SendStatus.Transient && attempts < MaxAttempts ? now + RetryDelay(attempts, result.RetryAfter) : (DateTime?)null;
         foreach (var row in rows)
         {
-            if (result.Status == SendStatus.Sent)
+            var recorded = result.Status == SendStatus.Sent
+                ? await store.MarkSentAsync(row.DeliveryId, instance.Id, result.MessageId, now, CancellationToken.None).ConfigureAwait(false)
+                : await store.MarkFailedAsync(row.DeliveryId, instance.Id, result.Error ?? result.Status.ToString(), next, now, CancellationToken.None).ConfigureAwait(false);
+            if (!recorded)
             {
-                await store.MarkSentAsync(row.DeliveryId, result.MessageId, now, CancellationToken.None).ConfigureAwait(false);
-            }
-            else
-            {
-                await store.MarkFailedAsync(row.DeliveryId, result.Error ?? result.Status.ToString(), next, CancellationToken.None).ConfigureAwait(false);
+                LogClaimLost(logger, row.DeliveryId, row.Platform);
             }
         }
 
@@ -176,7 +222,8 @@ public sealed partial class DeliveryDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
         var edits = await store.EditsDueAsync(time.GetUtcNow().UtcDateTime, BatchSize, cancellationToken).ConfigureAwait(false);
-        foreach (var edit in edits.Where(e => _platforms.ContainsKey(e.Platform)))
+        var held = Held();
+        foreach (var edit in edits.Where(e => held.Contains(e.Platform)))
         {
             var sources = await SourcesAsync(scope.ServiceProvider, edit, cancellationToken).ConfigureAwait(false);
             var result = await TryAsync(
@@ -217,6 +264,9 @@ public sealed partial class DeliveryDispatcher(
     }
 
     public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Delivery} to {Platform}: this instance's claim ran out before its outcome was recorded; the instance that holds the row now decides")]
+    private static partial void LogClaimLost(ILogger logger, long delivery, string platform);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Delivery} to {Platform} failed ({Error}); retrying at {Next:u}")]
     private static partial void LogRetrying(ILogger logger, long delivery, string platform, string? error, DateTime next);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Radar.Bot.Cluster;
 using Radar.Bot.Commands;
 using Radar.Bot.Discord.Gateway;
 using Radar.Bot.Discord.Rest;
@@ -12,39 +13,70 @@ namespace Radar.Bot.Discord;
 /// Runs the Discord platform: the gateway connection, the command set registered by bulk overwrite
 /// when it differs from what Discord has (on the dev guild when one is set), interactions answered
 /// through the REST callback, deleted channels deactivated. A fatal gateway close stops Discord
-/// only; the rest of the bot keeps running.
+/// only; the rest of the bot keeps running. Among instances sharing a database, one holds each
+/// shard's gateway connection (the lease <c>discord:gateway:&lt;shard&gt;</c>) and registers the
+/// commands; the others stand by and take over when its lease runs out.
 /// </summary>
 public sealed partial class DiscordService(
     DiscordRestClient rest,
     DiscordInteractionHandler interactions,
     IServiceScopeFactory scopes,
     IOptions<DiscordOptions> options,
+    LeaseManager leases,
     TimeProvider time,
     ILoggerFactory loggers,
     ILogger<DiscordService> logger) : BackgroundService
 {
+    public static string LeaseName(int? shard) => "discord:gateway:" + (shard ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lease = leases.Get(LeaseName(options.Value.ShardId));
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await lease.WhenHeldAsync(stoppingToken).ConfigureAwait(false);
+                using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
+                if (!await RunGatewayAsync(held.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                LogStandingBy(logger); // the lease went to another instance: wait to get it back
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Runs the connection until <paramref name="cancellationToken"/>; false when Discord must stop (a fatal close, a failed start).</summary>
+    private async Task<bool> RunGatewayAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         try
         {
-            var url = settings.GatewayUrl ?? (await rest.SendAsync<JsonObject>(HttpMethod.Get, "/gateway/bot", "-", "/gateway/bot", null, stoppingToken).ConfigureAwait(false))["url"]!.GetValue<string>();
-            using var gateway = new DiscordGateway(settings.Token!, (name, data) => OnDispatchAsync(name, data, stoppingToken), time, loggers.CreateLogger<DiscordGateway>())
+            var url = settings.GatewayUrl ?? (await rest.SendAsync<JsonObject>(HttpMethod.Get, "/gateway/bot", "-", "/gateway/bot", null, cancellationToken).ConfigureAwait(false))["url"]!.GetValue<string>();
+            using var gateway = new DiscordGateway(settings.Token!, (name, data) => OnDispatchAsync(name, data, cancellationToken), time, loggers.CreateLogger<DiscordGateway>())
             {
                 Shard = settings.ShardId is { } shard && settings.ShardCount is { } count ? (shard, count) : null,
             };
-            await gateway.RunAsync(new Uri(url), stoppingToken).ConfigureAwait(false);
+            await gateway.RunAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (DiscordGatewayException)
         {
-            // logged by the gateway; Discord stops here and nothing else does
+            return false; // logged by the gateway; Discord stops here and nothing else does
         }
         catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException)
         {
             LogStartFailed(logger, e.Message);
+            return false;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            return true;
         }
     }
 
@@ -123,6 +155,9 @@ public sealed partial class DiscordService(
             LogAnswerFailed(logger, e.Message); // fire-and-forget: a malformed interaction is logged, not lost silently
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway handed over to another instance; standing by")]
+    private static partial void LogStandingBy(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord could not start: {Reason}")]
     private static partial void LogStartFailed(ILogger logger, string reason);

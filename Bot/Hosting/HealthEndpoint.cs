@@ -1,15 +1,16 @@
 using Quartz;
+using Radar.Bot.Cluster;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Hosting;
 
-/// <summary><c>GET /healthz</c>: database reachable, scheduler running, feeds failing.</summary>
+/// <summary><c>GET /healthz</c>: which instance answers and the leases it holds, database reachable, scheduler running, feeds failing.</summary>
 public static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapRadarHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (RadarDbContext db, FeedStore feeds, ISchedulerFactory schedulers, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/healthz", async (RadarDbContext db, FeedStore feeds, ISchedulerFactory schedulers, InstanceIdentity instance, LeaseManager leases, CancellationToken cancellationToken) =>
         {
             var database = await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -22,6 +23,8 @@ public static class HealthEndpoint
             var body = new
             {
                 status = !healthy ? "unhealthy" : failing.Count > 0 ? "degraded" : "ok",
+                instance = instance.Id,
+                leases = leases.Held,
                 database = database ? "ok" : "unreachable",
                 scheduler = schedulerRunning ? "running" : "stopped",
                 feeds = new { total = health.Count(f => f.Enabled), failing },

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Radar.Bot.Cluster;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
@@ -27,10 +28,15 @@ public static class OnceRunner
 
             await services.GetRequiredService<ConsoleCommandRunner>().RunAsync(services.GetRequiredService<TextReader>(), cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, cancellationToken).ConfigureAwait(false);
-            await services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(cancellationToken).ConfigureAwait(false);
+
+            // Deliver on the platforms no running instance is delivering on (their leases are free).
+            var dispatcher = services.GetRequiredService<DeliveryDispatcher>();
+            await services.GetRequiredService<LeaseManager>().RenewAsync(cancellationToken).ConfigureAwait(false);
+            await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            await services.GetRequiredService<LeaseManager>().ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var hosted in Enumerable.Reverse(started))
             {
                 await hosted.StopAsync(CancellationToken.None).ConfigureAwait(false);

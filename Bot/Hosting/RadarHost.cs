@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Radar.Bot.Chat;
+using Radar.Bot.Cluster;
 using Radar.Bot.Commands;
 using Radar.Bot.Commands.Feeds;
 using Radar.Bot.Commands.Help;
@@ -43,7 +44,11 @@ public static class RadarHost
         builder.Configuration.AddUserSecrets(typeof(RadarHost).Assembly, optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(mode.ConfigurationArguments);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.IncludeScopes = true; // every line names the instance (RunAsync's scope)
+        });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Console.Out);
@@ -56,11 +61,14 @@ public static class RadarHost
         _ = ReadSection<LlmOptions>(builder.Configuration, LlmOptions.Section);
         _ = ReadSection<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);
 
+        var storage = ReadValidated(builder.Configuration, StorageOptions.Section, new StorageOptionsValidator());
+        var instance = new InstanceIdentity(builder.Configuration);
+        builder.Services.AddSingleton(instance);
         builder.Services.AddRadarOptions();
         builder.Services.AddRadarFeeds();
-        builder.Services.AddRadarStorage(ReadStorageOptions(builder.Configuration));
+        builder.Services.AddRadarStorage(storage);
         builder.Services.AddRadarChat();
-        builder.Services.AddRadarScheduling(builder.Configuration, mode.Once);
+        builder.Services.AddRadarScheduling(builder.Configuration, storage, instance, mode.Once);
         var telegram = ReadValidated(builder.Configuration, TelegramOptions.Section, new TelegramOptionsValidator());
         if (telegram.Enabled && telegram.Mode == "Webhook" && (telegram.WebhookUrl is null || telegram.WebhookSecret is null))
         {
@@ -91,6 +99,7 @@ public static class RadarHost
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(mode);
+        using var named = InstanceScope(app.Logger, app.Services.GetRequiredService<InstanceIdentity>().Id);
         try
         {
             if (mode.Once)
@@ -186,23 +195,52 @@ public static class RadarHost
         return services;
     }
 
-    private static IServiceCollection AddRadarScheduling(this IServiceCollection services, IConfiguration configuration, bool once)
+    private static IServiceCollection AddRadarScheduling(this IServiceCollection services, IConfiguration configuration, StorageOptions storage, InstanceIdentity instance, bool once)
     {
-        // Hosted services start in this order: the lock, then the database, then the rest.
+        // Hosted services start in this order (and stop in the reverse): the lock, the database, the
+        // leases, then the work that needs them.
         services.AddHostedService<InstanceLockHolder>();
         services.AddHostedService<RadarInitializer>();
+        services.AddSingleton<LeaseManager>();
+        services.AddSingleton<ChangeSignals>();
         services.AddQuartz(quartz =>
         {
+            // One scheduler name for every instance, one id each: on PostgreSQL they form one Quartz
+            // cluster, where each firing runs on exactly one instance and a dead one's work is recovered.
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "radar";
+                scheduler.InstanceId = instance.Id;
+            });
+            if (storage.Provider == StorageOptions.Postgres && !once)
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.ConfigureStore(options =>
+                    {
+                        options.StoreJobDataAsStrings = true;
+                        options.TablePrefix = QuartzSchema.TablePrefix;
+                    });
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(10);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                    store.UsePostgres(storage.ConnectionString);
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
+
             var interval = ReadSection<FeedsOptions>(configuration, FeedsOptions.Section).PollInterval;
-            quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key));
-            quartz.AddTrigger(t => t.ForJob(PollFeedsJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : interval).RepeatForever()));
-            quartz.AddJob<DispatchDeliveriesJob>(job => job.WithIdentity(DispatchDeliveriesJob.Key));
-            quartz.AddTrigger(t => t.ForJob(DispatchDeliveriesJob.Key).StartAt(DateTimeOffset.UtcNow + DispatchDeliveriesJob.Interval)
-                .WithSimpleSchedule(s => s.WithInterval(DispatchDeliveriesJob.Interval).RepeatForever()));
+            quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key).StoreDurably());
+            quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(PollFeedsJob.Tick(interval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         if (!once)
         {
+            services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
+            services.AddHostedService<ChangeWatcher>();
+            services.AddHostedService<DeliveryService>();
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             services.AddHostedService<ConsoleInputService>();
         }
@@ -219,17 +257,6 @@ public static class RadarHost
         if (result.Failed)
         {
             throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => section + ":" + f)), ExitCodes.BadConfiguration);
-        }
-
-        return options;
-    }
-
-    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
-    {
-        var options = ReadValidated(configuration, StorageOptions.Section, new StorageOptionsValidator());
-        if (options.Provider != "Sqlite")
-        {
-            throw new StartupException($"Radar:Storage:Provider={options.Provider} is not available in this version yet; use Sqlite.", ExitCodes.BadConfiguration);
         }
 
         return options;
@@ -255,4 +282,6 @@ public static class RadarHost
             throw new StartupException((key.Length > 0 ? key + ": " : string.Empty) + e.Message, ExitCodes.BadConfiguration);
         }
     }
+
+    private static readonly Func<ILogger, string, IDisposable?> InstanceScope = LoggerMessage.DefineScope<string>("instance {Instance}");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds;
@@ -22,9 +23,16 @@ public sealed partial class FeedPoller(
     IOptions<FeedsOptions> options,
     KnowledgeProvider knowledge,
     SubscriptionIndexProvider subscriptions,
+    InstanceIdentity instance,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
 {
+    /// <summary>How long a claimed feed stays this instance's; past it (the instance died mid-poll) another takes it over.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most feeds one poll claims; the rest are claimed by the next poll or by another instance.</summary>
+    public const int MaxFeedsPerPoll = 1_000;
+
     private readonly SemaphoreSlim _storeGate = new(1, 1);
 
     /// <summary>Polls the due feeds, or every enabled feed when <paramref name="dueOnly"/> is false (the --once run).</summary>
@@ -34,7 +42,8 @@ public sealed partial class FeedPoller(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<FeedStore>();
-            feeds = await store.DueAsync(dueOnly ? time.GetUtcNow().UtcDateTime : null, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow().UtcDateTime;
+            feeds = await store.ClaimDueAsync(dueOnly, instance.Id, now, now + ClaimFor, MaxFeedsPerPoll, cancellationToken).ConfigureAwait(false);
         }
 
         var settings = options.Value;
@@ -155,7 +164,7 @@ public sealed partial class FeedPoller(
 
         if (learnt > 0)
         {
-            await knowledge.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await knowledge.ChangedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return (added, alerts);

@@ -1,3 +1,4 @@
+using Radar.Bot.Cluster;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
@@ -11,7 +12,7 @@ namespace Radar.Bot.Knowledge;
 /// news reported. Confident moves are learnt (a reported step in the person's path, with the story)
 /// and the matcher is rebuilt, so a person first seen in the news is recognised next time.
 /// </summary>
-public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeProvider time, ILogger<KnowledgeProvider> logger)
+public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, ChangeSignals signals, TimeProvider time, ILogger<KnowledgeProvider> logger)
 {
     /// <summary>Moves below this confidence are not learnt.</summary>
     public const double MinConfidenceToLearn = 0.7;
@@ -31,6 +32,13 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, TimeP
         }
 
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Something was learnt here: reload here and tell the other instances.</summary>
+    public async Task ChangedAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        await signals.AnnounceAsync(ChangeSignals.Knowledge, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RefreshAsync(CancellationToken cancellationToken)

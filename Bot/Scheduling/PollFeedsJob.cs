@@ -4,11 +4,20 @@ using Radar.Bot.Ingest;
 
 namespace Radar.Bot.Scheduling;
 
-/// <summary>Every poll interval: poll the due feeds, then deliver what they brought.</summary>
+/// <summary>
+/// Every tick: poll the feeds that are due (each has its own next poll time) and deliver what they
+/// brought. With several instances, Quartz's cluster runs each firing on one of them, and the feeds
+/// are claimed, so a feed is fetched once per interval whoever polls.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class PollFeedsJob(FeedPoller poller, DeliveryDispatcher dispatcher) : IJob
 {
     public static readonly JobKey Key = new("poll-feeds");
+
+    public static readonly TriggerKey TriggerKey = new("poll-feeds-tick");
+
+    /// <summary>How often due feeds are looked for: the poll interval, but at least every 30 s and at most every 10 s.</summary>
+    public static TimeSpan Tick(TimeSpan pollInterval) => TimeSpan.FromTicks(Math.Clamp(pollInterval.Ticks, TimeSpan.FromSeconds(10).Ticks, TimeSpan.FromSeconds(30).Ticks));
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Radar.Bot.Cluster;
 using Radar.Storage.Stores;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -9,14 +10,17 @@ namespace Radar.Bot.Telegram;
 
 /// <summary>
 /// Long polling with the offset kept in the database and moved past each update once it is handled,
-/// so no update is handled twice nor skipped across restarts. A 409 (another consumer of this token)
-/// or any failure is reported and retried with backoff, never a crash loop.
+/// so no update is handled twice nor skipped across restarts. Among instances sharing a database,
+/// only the holder of the lease <c>telegram:polling</c> polls; another takes over, from the stored
+/// offset, when its lease runs out. A 409 (another consumer of this token) or any failure is
+/// reported and retried with backoff, never a crash loop.
 /// </summary>
 public sealed partial class TelegramPollingService(
     ITelegramBotClient bot,
     TelegramUpdateHandler handler,
     IServiceScopeFactory scopes,
     IOptions<TelegramOptions> options,
+    LeaseManager leases,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -24,7 +28,34 @@ public sealed partial class TelegramPollingService(
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.ChannelPost, UpdateType.MyChatMember];
 
+    public const string LeaseName = "telegram:polling";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lease = leases.Get(LeaseName);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await lease.WhenHeldAsync(stoppingToken).ConfigureAwait(false);
+                using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
+                try
+                {
+                    await PollWhileHeldAsync(held.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (held.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    // the lease went to another instance: stand by until it comes back
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Polls from the stored offset until <paramref name="stoppingToken"/> (a stop, or the lease lost).</summary>
+    private async Task PollWhileHeldAsync(CancellationToken stoppingToken)
     {
         var offset = await ReadOffsetAsync(stoppingToken).ConfigureAwait(false);
         var backoff = TimeSpan.FromSeconds(1);

@@ -18,5 +18,6 @@ internal sealed class FeedRecordConfiguration : IEntityTypeConfiguration<FeedRec
         builder.Property(f => f.LastModified).HasMaxLength(128);
         builder.Property(f => f.LastError).HasMaxLength(1000);
         builder.Property(f => f.AddedBy).HasMaxLength(200);
+        builder.Property(f => f.ClaimedBy).HasMaxLength(200);
     }
 }

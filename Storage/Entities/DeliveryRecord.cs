@@ -34,4 +34,10 @@ public sealed class DeliveryRecord
     public DateTime? EditDueAt { get; set; }
 
     public DateTime? LastEditedAt { get; set; }
+
+    /// <summary>The instance that claimed the row for its work; null when nobody has.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds; after it, another instance may take the row over.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }

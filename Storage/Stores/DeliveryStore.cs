@@ -38,16 +38,41 @@ public sealed class DeliveryStore(RadarDbContext db)
         return added;
     }
 
-    /// <summary>Pending and retrying rows whose time has come, to active channels, oldest first.</summary>
-    public async Task<IReadOnlyList<DueDelivery>> DueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
-        await (from d in db.Deliveries.AsNoTracking()
-               where (d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying) && d.NextAttemptAt <= now
-               join c in db.Channels on d.ChannelId equals c.Id
-               where c.Active
-               join s in db.Stories on d.StoryId equals s.Id
-               orderby d.Id
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
-            .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+    private const string ClaimSql = """
+        UPDATE deliveries SET "ClaimedBy" = @holder, "ClaimedUntil" = @until
+        WHERE "Id" IN (
+            SELECT d."Id" FROM deliveries d JOIN channels c ON c."Id" = d."ChannelId"
+            WHERE d."State" IN ('Pending', 'Retrying') AND d."NextAttemptAt" <= @now AND c."Active" AND c."Platform" = @platform
+              AND (d."ClaimedUntil" IS NULL OR d."ClaimedUntil" < @now OR d."ClaimedBy" = @holder)
+            ORDER BY d."Id" LIMIT @limit {lock})
+        RETURNING "Id" AS "Value"
+        """;
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> pending and retrying rows of the platform whose time has
+    /// come, to active channels, for <paramref name="holder"/> until <paramref name="until"/>, and
+    /// returns them oldest first. A row claimed by another instance is left alone until its claim runs
+    /// out (the instance died): then it is taken over. Outcomes are recorded only while the claim holds.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(string platform, string holder, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
+    {
+        var claimed = await db.Database.SqlQueryRaw<long>(
+            ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE OF d SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
+            db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("platform", platform), db.Parameter("limit", limit))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await (from d in db.Deliveries.AsNoTracking()
+                      where claimed.Contains(d.Id)
+                      join c in db.Channels on d.ChannelId equals c.Id
+                      join s in db.Stories on d.StoryId equals s.Id
+                      orderby d.Id
+                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets go of the holder's claims on rows it did not get to (they wait for their chat's limit): anyone may take them now.</summary>
+    public Task<int> ReleaseClaimsAsync(string holder, CancellationToken cancellationToken) =>
+        db.Deliveries.Where(d => d.ClaimedBy == holder && (d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null), cancellationToken);
 
     /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>
     public async Task<IReadOnlyList<DueDelivery>> EditsDueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
@@ -90,26 +115,36 @@ public sealed class DeliveryStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task MarkSentAsync(long deliveryId, string? messageId, DateTime now, CancellationToken cancellationToken)
-    {
-        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
-        row.State = DeliveryState.Sent;
-        row.Attempts++;
-        row.SentAt = now;
-        row.MessageId = messageId;
-        row.LastError = null;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Records a sent row and ends its claim; false (nothing written) when <paramref name="holder"/> no longer holds the claim.</summary>
+    public async Task<bool> MarkSentAsync(long deliveryId, string holder, string? messageId, DateTime now, CancellationToken cancellationToken) =>
+        await db.Deliveries.Where(d => d.Id == deliveryId && d.ClaimedBy == holder && d.ClaimedUntil >= now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.State, DeliveryState.Sent)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.SentAt, now)
+                    .SetProperty(d => d.MessageId, messageId)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.ClaimedBy, (string?)null)
+                    .SetProperty(d => d.ClaimedUntil, (DateTime?)null),
+                cancellationToken).ConfigureAwait(false) > 0;
 
-    /// <summary>Records a failed attempt: retried at <paramref name="nextAttempt"/>, or dead when it is null.</summary>
-    public async Task MarkFailedAsync(long deliveryId, string error, DateTime? nextAttempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failed attempt and ends the claim: retried at <paramref name="nextAttempt"/>, or dead
+    /// when it is null. False (nothing written) when <paramref name="holder"/> no longer holds the claim.
+    /// </summary>
+    public async Task<bool> MarkFailedAsync(long deliveryId, string holder, string error, DateTime? nextAttempt, DateTime now, CancellationToken cancellationToken)
     {
-        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
-        row.Attempts++;
-        row.LastError = error.Length > 1000 ? error[..1000] : error;
-        row.State = nextAttempt is null ? DeliveryState.Dead : DeliveryState.Retrying;
-        row.NextAttemptAt = nextAttempt ?? row.NextAttemptAt;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var message = error.Length > 1000 ? error[..1000] : error;
+        var state = nextAttempt is null ? DeliveryState.Dead : DeliveryState.Retrying;
+        return await db.Deliveries.Where(d => d.Id == deliveryId && d.ClaimedBy == holder && d.ClaimedUntil >= now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.LastError, message)
+                    .SetProperty(d => d.State, state)
+                    .SetProperty(d => d.NextAttemptAt, d => nextAttempt ?? d.NextAttemptAt)
+                    .SetProperty(d => d.ClaimedBy, (string?)null)
+                    .SetProperty(d => d.ClaimedUntil, (DateTime?)null),
+                cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public Task<int> CountAsync(DeliveryState state, CancellationToken cancellationToken) =>

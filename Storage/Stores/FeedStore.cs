@@ -33,19 +33,33 @@ public sealed class FeedStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Enabled feeds whose next poll time has come (all enabled feeds when <paramref name="now"/> is null).</summary>
-    public async Task<IReadOnlyList<FeedToPoll>> DueAsync(DateTime? now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> enabled feeds whose next poll time has come (every
+    /// enabled feed when <paramref name="dueOnly"/> is false) that no other instance holds, for
+    /// <paramref name="holder"/> until <paramref name="until"/>, and returns them. On PostgreSQL the
+    /// claim skips rows another instance is claiming at the same moment (<c>FOR UPDATE SKIP LOCKED</c>),
+    /// so instances polling together share the due feeds and none is fetched twice; a claim that runs
+    /// out (its instance died) is taken over. The claim ends when the outcome is recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedToPoll>> ClaimDueAsync(bool dueOnly, string holder, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
     {
-        var query = db.Feeds.AsNoTracking().Where(f => f.Enabled);
-        if (now is { } at)
-        {
-            query = query.Where(f => f.NextPollAt <= at);
-        }
-
-        return await query.OrderBy(f => f.NextPollAt)
+        var claimed = await db.Database.SqlQueryRaw<int>(
+            ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
+            db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("dueOnly", dueOnly), db.Parameter("limit", limit))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Feeds.AsNoTracking().Where(f => claimed.Contains(f.Id)).OrderBy(f => f.NextPollAt)
             .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private const string ClaimSql = """
+        UPDATE feeds SET "ClaimedBy" = @holder, "ClaimedUntil" = @until
+        WHERE "Id" IN (
+            SELECT "Id" FROM feeds
+            WHERE "Enabled" AND (NOT @dueOnly OR "NextPollAt" <= @now) AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
+            ORDER BY "NextPollAt" LIMIT @limit {lock})
+        RETURNING "Id" AS "Value"
+        """;
 
     /// <summary>Records a successful fetch (200 or 304). Returns true when the feed was failing before.</summary>
     public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken)
@@ -60,6 +74,8 @@ public sealed class FeedStore(RadarDbContext db)
         feed.NextPollAt = nextPoll;
         feed.ConsecutiveFailures = 0;
         feed.LastError = null;
+        feed.ClaimedBy = null;
+        feed.ClaimedUntil = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return recovered;
     }
@@ -73,6 +89,8 @@ public sealed class FeedStore(RadarDbContext db)
         feed.LastError = error.Length > 1000 ? error[..1000] : error;
         feed.LastPolledAt = now;
         feed.NextPollAt = nextPoll;
+        feed.ClaimedBy = null;
+        feed.ClaimedUntil = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return changed;
     }

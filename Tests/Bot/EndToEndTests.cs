@@ -128,7 +128,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(["xAI", "xAI"], steps.Select(s => s.OrgName));
         Assert.All(steps, s => Assert.True(s.Reported));
         Assert.Equal(Recent.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), steps[0].From); // joined: a start date
-        Assert.Equal(Recent.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), steps[1].To); // left: an end date
+        Assert.Equal(Recent.AddMinutes(20).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), steps[1].To); // left: an end date (the report's month)
     }
 
     [Fact]

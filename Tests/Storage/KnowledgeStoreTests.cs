@@ -6,15 +6,15 @@ using Radar.Tests.Support;
 
 namespace Radar.Tests.Storage;
 
-/// <summary>The knowledge base in a real SQLite file: seeded idempotently, grown by reports that never overwrite facts.</summary>
-public sealed class KnowledgeStoreTests : IAsyncLifetime
+/// <summary>The knowledge base in a real database of each provider: seeded idempotently, grown by reports that never overwrite facts.</summary>
+public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await new KnowledgeStore(db).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now, CancellationToken.None);
     }

@@ -1,22 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Model;
-using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
 using Radar.Tests.Support;
 
 namespace Radar.Tests.Storage;
 
-/// <summary>The stores against a real, migrated SQLite file.</summary>
-public sealed class StoresTests : IAsyncLifetime
+/// <summary>The stores against a real, migrated database of each provider (<see cref="SqliteStoresTests"/>, <see cref="PostgresStoresTests"/>).</summary>
+public abstract class StoresTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase _database = null!;
+
+    protected TestDatabase Database => _database;
     private int _feedId;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await new FeedStore(db).SyncAsync([new FeedSource("One", "https://one.test/feed"), new FeedSource("Two", "https://two.test/feed")], Now, CancellationToken.None);
         _feedId = await db.Feeds.Where(f => f.Name == "One").Select(f => f.Id).SingleAsync();
@@ -40,9 +41,11 @@ public sealed class StoresTests : IAsyncLifetime
     public async Task MigrationsCreateEveryTable()
     {
         await using var db = _database.Open();
-        var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
+        var tables = await db.Database.SqlQueryRaw<string>(provider == "Postgres"
+            ? "SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = 'public'"
+            : "SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
 
-        Assert.Superset(new HashSet<string> { "feeds", "entries", "stories", "channels", "subscriptions", "deliveries" }, tables.ToHashSet());
+        Assert.Superset(new HashSet<string> { "feeds", "entries", "stories", "channels", "subscriptions", "deliveries", "leases" }, tables.ToHashSet());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -105,24 +108,95 @@ public sealed class StoresTests : IAsyncLifetime
         await using var db = _database.Open();
         await new FeedStore(db).SyncAsync([new FeedSource("One", "https://one.test/feed")], Now, CancellationToken.None);
 
-        var due = await new FeedStore(db).DueAsync(null, CancellationToken.None);
+        var due = await new FeedStore(db).ClaimDueAsync(dueOnly: false, "test", Now, Now.AddMinutes(1), 10, CancellationToken.None);
         Assert.Equal(["https://one.test/feed"], due.Select(f => f.Url));
     }
 
     [Fact]
-    public void ASecondProcessCannotOpenTheSameSqliteDatabase()
+    public async Task ALeaseHasOneHolderUntilItRunsOutOrIsGivenUp()
     {
-        using var first = SqliteInstanceLock.Acquire(_database.ConnectionString);
+        async Task<bool> TakeAsync(string holder, DateTime at)
+        {
+            await using var db = _database.Open();
+            return await new LeaseStore(db).TryAcquireAsync("deliver:telegram", holder, at, at.AddSeconds(15), CancellationToken.None);
+        }
 
-        var refused = Assert.Throws<DatabaseInUseException>(() => SqliteInstanceLock.Acquire(_database.ConnectionString));
-        Assert.Contains("in use by another Radar process", refused.Message, StringComparison.Ordinal);
+        Assert.True(await TakeAsync("a", Now));
+        Assert.False(await TakeAsync("b", Now.AddSeconds(5)));
+        Assert.True(await TakeAsync("a", Now.AddSeconds(10))); // renewed until +25 s
+        Assert.False(await TakeAsync("b", Now.AddSeconds(20)));
+        Assert.True(await TakeAsync("b", Now.AddSeconds(26))); // a died: its lease ran out
+        Assert.False(await TakeAsync("a", Now.AddSeconds(27)));
+        await using (var db = _database.Open())
+        {
+            Assert.Equal(1, await new LeaseStore(db).ReleaseAsync("deliver:telegram", "b", CancellationToken.None));
+        }
+
+        Assert.True(await TakeAsync("a", Now.AddSeconds(28))); // given up on a clean stop: taken at once
     }
 
     [Fact]
-    public void TheLockIsReleasedWithItsHolder()
+    public async Task InstancesClaimingDueFeedsTogetherShareThemAndNoneIsClaimedTwice()
     {
-        SqliteInstanceLock.Acquire(_database.ConnectionString).Dispose();
+        await using (var db = _database.Open())
+        {
+            await new FeedStore(db).SyncAsync([.. Enumerable.Range(0, 60).Select(i => new FeedSource($"F{i}", $"https://f{i}.test/feed"))], Now, CancellationToken.None);
+        }
 
-        using var again = SqliteInstanceLock.Acquire(_database.ConnectionString);
+        async Task<List<int>> ClaimAsync(string holder)
+        {
+            var claimed = new List<int>();
+            for (var round = 0; round < 10; round++)
+            {
+                await using var db = _database.Open();
+                claimed.AddRange((await new FeedStore(db).ClaimDueAsync(dueOnly: true, holder, Now, Now.AddMinutes(10), 7, CancellationToken.None)).Select(f => f.Id));
+            }
+
+            return claimed;
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => ClaimAsync("instance-" + i))));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        await using var check = _database.Open();
+        Assert.Equal(await check.Feeds.CountAsync(f => f.Enabled), all.Count);
+    }
+
+    [Fact]
+    public async Task AFeedClaimEndsWithItsOutcomeOrRunsOutAndIsTakenOver()
+    {
+        await using var db = _database.Open();
+        var feeds = new FeedStore(db);
+        var first = await feeds.ClaimDueAsync(dueOnly: false, "a", Now, Now.AddMinutes(10), 100, CancellationToken.None);
+
+        Assert.Empty(await feeds.ClaimDueAsync(dueOnly: false, "b", Now.AddMinutes(5), Now.AddMinutes(15), 100, CancellationToken.None));
+        await feeds.RecordSuccessAsync(first[0].Id, null, null, primed: true, Now, Now, CancellationToken.None);
+        Assert.Equal([first[0].Id], (await feeds.ClaimDueAsync(dueOnly: false, "b", Now.AddMinutes(5), Now.AddMinutes(15), 100, CancellationToken.None)).Select(f => f.Id));
+        Assert.Equal([first[1].Id], (await feeds.ClaimDueAsync(dueOnly: false, "c", Now.AddMinutes(11), Now.AddMinutes(21), 100, CancellationToken.None)).Select(f => f.Id)); // a's claim ran out
+    }
+
+    [Fact]
+    public async Task AnAlertIsRecordedOnlyByTheInstanceThatHoldsItsClaim()
+    {
+        await using var db = _database.Open();
+        var entry = await new EntryStore(db).AddIfNewAsync(_feedId, Entry("c", "https://one.test/c", "C"), Now, CancellationToken.None);
+        var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
+        var channel = await new ChannelStore(db).EnsureAsync("telegram", "-100", "Chat", subscribeToEverything: true, Now, CancellationToken.None);
+        var deliveries = new DeliveryStore(db);
+        await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None);
+
+        var claimed = Assert.Single(await deliveries.ClaimDueAsync("telegram", "a", Now, Now.AddMinutes(2), 10, CancellationToken.None));
+        Assert.Empty(await deliveries.ClaimDueAsync("telegram", "b", Now.AddMinutes(1), Now.AddMinutes(3), 10, CancellationToken.None));
+        Assert.Empty(await deliveries.ClaimDueAsync("discord", "a", Now, Now.AddMinutes(2), 10, CancellationToken.None));
+        Assert.False(await deliveries.MarkSentAsync(claimed.DeliveryId, "b", "m-b", Now.AddMinutes(1), CancellationToken.None));
+
+        // a stalls past its claim; b takes the row over and sends it; a's late outcome is refused.
+        Assert.Single(await deliveries.ClaimDueAsync("telegram", "b", Now.AddMinutes(3), Now.AddMinutes(5), 10, CancellationToken.None));
+        Assert.True(await deliveries.MarkSentAsync(claimed.DeliveryId, "b", "m-b", Now.AddMinutes(4), CancellationToken.None));
+        Assert.False(await deliveries.MarkSentAsync(claimed.DeliveryId, "a", "m-a", Now.AddMinutes(4), CancellationToken.None));
+        Assert.Empty(await deliveries.ClaimDueAsync("telegram", "a", Now.AddMinutes(10), Now.AddMinutes(12), 10, CancellationToken.None));
+        var row = await db.Deliveries.AsNoTracking().SingleAsync();
+        Assert.Equal(("m-b", DeliveryState.Sent, 1), (row.MessageId, row.State, row.Attempts));
     }
 }

@@ -106,7 +106,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             },
             cancellationToken).ConfigureAwait(false);
-        index.Invalidate();
+        await index.ChangedAsync(cancellationToken).ConfigureAwait(false);
         var filter = SubscriptionStore.Filter(record);
         var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id)
                           + (digest is null ? string.Empty : $" · digest at {digest} ({channel.TimeZone})")

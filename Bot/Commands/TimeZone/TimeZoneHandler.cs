@@ -25,7 +25,7 @@ public sealed class TimeZoneHandler(ChannelContext context, ChannelStore channel
 
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         await channels.SetTimeZoneAsync(channel.Id, zone, cancellationToken).ConfigureAwait(false);
-        index.Invalidate();
+        await index.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return new Reply($"Digests and quiet hours here now follow {zone}.", []);
     }
 }

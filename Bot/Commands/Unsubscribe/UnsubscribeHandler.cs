@@ -31,7 +31,7 @@ public sealed class UnsubscribeHandler(ChannelContext context, SubscriptionStore
 
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var removed = await subscriptions.RemoveAsync(channel.Id, id, cancellationToken).ConfigureAwait(false);
-        index.Invalidate();
+        await index.ChangedAsync(cancellationToken).ConfigureAwait(false);
         return removed == 0
             ? Reply.Error(id is null ? "This channel has no subscriptions." : $"This channel has no subscription #{id}. See /subscriptions.")
             : new Reply(removed == 1 ? "Unsubscribed." : $"Unsubscribed from {removed} subscriptions.", []);

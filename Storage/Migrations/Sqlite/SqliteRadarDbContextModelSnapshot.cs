@@ -140,6 +140,13 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<long>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -261,6 +268,13 @@ namespace Radar.Storage.Migrations.Sqlite
 
                     b.Property<string>("AddedBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ConsecutiveFailures")
@@ -392,6 +406,28 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("knowledge_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.PlatformStateRecord", b =>

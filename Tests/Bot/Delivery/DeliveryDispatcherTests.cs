@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Radar.Bot.Chat;
+using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Analysis;
@@ -23,6 +25,10 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly ScriptedPlatform _platform = new();
     private TestDatabase _database = null!;
+    private readonly List<IDisposable> _disposables = [];
+
+    /// <summary>One configured instance id, so that a dispatcher made again stands for the same process restarted.</summary>
+    private readonly InstanceIdentity _instance = new(new ConfigurationBuilder().AddInMemoryCollection([new(InstanceIdentity.Key, "test-instance")]).Build());
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
@@ -34,6 +40,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             .AddScoped<DeliveryStore>()
             .AddScoped<StoryStore>()
             .AddScoped<ChannelStore>()
+            .AddScoped<LeaseStore>()
+            .AddScoped<PlatformStateStore>()
             .BuildServiceProvider();
         await using var db = _database.Open();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -46,12 +54,26 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _disposables.ForEach(d => d.Dispose());
         await _services.DisposeAsync();
         _database.Dispose();
     }
 
-    private DeliveryDispatcher Dispatcher() =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), [_platform], ComposerFor(), _services.GetRequiredService<PlatformRateLimiter>(), _time, NullLogger<DeliveryDispatcher>.Instance);
+    private Task<DeliveryDispatcher> DispatcherAsync() => DispatcherAsync(_services.GetRequiredService<PlatformRateLimiter>(), _time);
+
+    /// <summary>
+    /// A dispatcher whose instance holds the platform's lease, as the only instance does. The lease
+    /// runs on the real clock (no renewal loop runs here), the dispatcher on the test's.
+    /// </summary>
+    private async Task<DeliveryDispatcher> DispatcherAsync(PlatformRateLimiter limiter, TimeProvider time)
+    {
+        var scopes = _services.GetRequiredService<IServiceScopeFactory>();
+        var leases = new LeaseManager(scopes, _instance, TimeProvider.System, NullLogger<LeaseManager>.Instance);
+        _disposables.Add(leases);
+        var dispatcher = new DeliveryDispatcher(scopes, [_platform], ComposerFor(), limiter, leases, _instance, time, NullLogger<DeliveryDispatcher>.Instance);
+        await leases.RenewAsync(CancellationToken.None);
+        return dispatcher;
+    }
 
     private async Task<DeliveryRecord> RowAsync()
     {
@@ -64,7 +86,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     {
         _platform.Results.Enqueue(SendResult.Transient("HTTP 503"));
         _platform.Results.Enqueue(SendResult.Sent("m-1"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
 
         Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None));
         var retrying = await RowAsync();
@@ -87,7 +109,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     {
         _platform.Results.Enqueue(SendResult.Transient("429", TimeSpan.FromMinutes(3)));
         _platform.Results.Enqueue(SendResult.Sent("m-1"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
 
         await dispatcher.DispatchAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(2));
@@ -100,7 +122,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     public async Task APermanentFailureIsDeadWithItsReasonAndNotRetried()
     {
         _platform.Results.Enqueue(SendResult.Permanent("chat not found"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
 
         await dispatcher.DispatchAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(2));
@@ -122,7 +144,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     {
         _platform.Results.Enqueue(null); // throws
         _platform.Results.Enqueue(SendResult.Sent("m-2"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
 
         await dispatcher.DispatchAsync(CancellationToken.None);
         var retrying = await RowAsync();
@@ -138,7 +160,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     public async Task ASentAlertIsEditedWhenItsStoryGainsASourceAtMostOnceEveryTenMinutes()
     {
         _platform.Results.Enqueue(SendResult.Sent("m-1"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
         await dispatcher.DispatchAsync(CancellationToken.None);
         await using (var db = _database.Open())
         {
@@ -188,12 +210,12 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             _platform.Results.Enqueue(SendResult.Sent($"m-{i}"));
         }
 
-        using (var first = Dispatcher())
+        using (var first = await DispatcherAsync())
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.DispatchAsync(stop.Token));
         }
 
-        using (var restarted = Dispatcher())
+        using (var restarted = await DispatcherAsync())
         {
             await restarted.DispatchAsync(CancellationToken.None);
         }
@@ -220,7 +242,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         }
 
         _platform.Results.Enqueue(SendResult.Sent("digest-1"));
-        using var dispatcher = Dispatcher();
+        using var dispatcher = await DispatcherAsync();
 
         Assert.Equal(0, await dispatcher.DispatchAsync(CancellationToken.None));
         _time.Advance(TimeSpan.FromHours(2));
@@ -261,8 +283,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         var options = new DeliveryOptions();
         options.RateLimits[_platform.Name] = new PlatformRateLimit { PerChannelPerMinute = 1 };
         using var limiter = new PlatformRateLimiter(Options.Create(options));
-        using var dispatcher = new DeliveryDispatcher(
-            _services.GetRequiredService<IServiceScopeFactory>(), [_platform], ComposerFor(), limiter, TimeProvider.System, NullLogger<DeliveryDispatcher>.Instance);
+        using var dispatcher = await DispatcherAsync(limiter, TimeProvider.System);
 
         Assert.Equal(2, await dispatcher.DispatchAsync(CancellationToken.None));
 
@@ -272,7 +293,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private AlertComposer ComposerFor() => new(
-        new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<KnowledgeProvider>.Instance),
+        new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), new ChangeSignals(_services.GetRequiredService<IServiceScopeFactory>(), _time), _time, NullLogger<KnowledgeProvider>.Instance),
         new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
         new MemoryCache(new MemoryCacheOptions()));
 

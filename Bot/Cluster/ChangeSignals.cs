@@ -1,0 +1,30 @@
+using Radar.Storage.Stores;
+
+namespace Radar.Bot.Cluster;
+
+/// <summary>
+/// Tells the other instances that something they keep in memory changed: the subscriptions (their
+/// compiled index) or the knowledge (their matcher). A change writes a new mark under the topic's key;
+/// <see cref="ChangeWatcher"/> on every instance reads the marks every second and reloads what moved.
+/// </summary>
+public sealed class ChangeSignals(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public const string Subscriptions = "changed:subscriptions";
+
+    public const string Knowledge = "changed:knowledge";
+
+    public async Task AnnounceAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlatformStateStore>()
+            .SetAsync(key, Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The current mark of each topic (null when nothing was ever announced).</summary>
+    public async Task<(string? Subscriptions, string? Knowledge)> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<PlatformStateStore>();
+        return (await store.GetAsync(Subscriptions, cancellationToken).ConfigureAwait(false), await store.GetAsync(Knowledge, cancellationToken).ConfigureAwait(false));
+    }
+}

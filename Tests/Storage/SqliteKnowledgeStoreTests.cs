@@ -1,0 +1,3 @@
+namespace Radar.Tests.Storage;
+
+public sealed class SqliteKnowledgeStoreTests() : KnowledgeStoreTests("Sqlite");
