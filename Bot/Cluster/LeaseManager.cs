@@ -35,18 +35,26 @@ public sealed partial class LeaseManager(IServiceScopeFactory scopes, InstanceId
     /// <summary>The leases this instance holds now, for <c>/healthz</c>.</summary>
     public IReadOnlyList<string> Held => [.. _leases.Values.Where(l => l.IsHeld).Select(l => l.Name).Order(StringComparer.Ordinal)];
 
+    /// <summary>The first round runs before the host goes on, so that the leases asked for so far are held (or not) once it has started.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RenewAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await RenewAsync(stoppingToken).ConfigureAwait(false);
                 await _wake.WaitAsync(RenewEvery, stoppingToken).ConfigureAwait(false);
                 while (_wake.CurrentCount > 0)
                 {
                     await _wake.WaitAsync(stoppingToken).ConfigureAwait(false); // one round serves every wake-up so far
                 }
+
+                await RenewAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

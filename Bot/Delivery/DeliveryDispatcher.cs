@@ -25,8 +25,15 @@ public sealed partial class DeliveryDispatcher(
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
-    /// <summary>How long claimed rows stay this instance's; rows it does not get to in a run are released at its end.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long claimed rows stay this instance's: each pass claims again (and so extends) what it
+    /// works on, and rows it does not get to in a run are released at its end. After an instance dies
+    /// its rows wait at most this long for the instance that takes its lease over.
+    /// </summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rows claimed per platform and pass: about what Telegram takes in seven seconds.</summary>
+    public const int ClaimBatch = 200;
 
     public const int BatchSize = 1_000;
 
@@ -87,7 +94,7 @@ public sealed partial class DeliveryDispatcher(
             var due = new List<DueDelivery>();
             foreach (var platform in Held())
             {
-                due.AddRange(await store.ClaimDueAsync(platform, instance.Id, now, now + ClaimFor, BatchSize, cancellationToken).ConfigureAwait(false));
+                due.AddRange(await store.ClaimDueAsync(platform, instance.Id, now, now + ClaimFor, ClaimBatch, cancellationToken).ConfigureAwait(false));
             }
 
             if (due.Count == 0)
@@ -164,6 +171,18 @@ public sealed partial class DeliveryDispatcher(
     /// </summary>
     private async Task<int> DeliverAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, DateTime claimedUntil, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await DeliverTakenAsync(services, rows, claimedUntil, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.Finished(rows[0].Platform, rows[0].ChannelId); // the chat's turn, taken by the pass, ends here
+        }
+    }
+
+    private async Task<int> DeliverTakenAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, DateTime claimedUntil, CancellationToken cancellationToken)
+    {
         var store = services.GetRequiredService<DeliveryStore>();
         var first = rows[0];
         if (time.GetUtcNow().UtcDateTime >= claimedUntil || !_leases[first.Platform].IsHeld)
@@ -231,7 +250,14 @@ public sealed partial class DeliveryDispatcher(
                 {
                     var alert = await composer.ComposeAsync(edit, sources, cancellationToken).ConfigureAwait(false);
                     await limiter.WaitAsync(edit.Platform, edit.ChannelId, cancellationToken).ConfigureAwait(false);
-                    return await _platforms[edit.Platform].EditAlertAsync(edit.MessageId!, alert, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await _platforms[edit.Platform].EditAlertAsync(edit.MessageId!, alert, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        limiter.Finished(edit.Platform, edit.ChannelId);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow().UtcDateTime;

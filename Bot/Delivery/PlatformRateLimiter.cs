@@ -1,47 +1,81 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Radar.Bot.Delivery;
 
 /// <summary>
-/// Token buckets per platform (overall) and per channel (per second and per minute), from
-/// <see cref="DeliveryOptions"/>: the dispatcher sends to a chat only when its bucket has a token
-/// (serving other chats meanwhile, so none starves behind a busy one) and waits for the platform's
-/// overall pace, so a burst of news never makes a platform refuse us. 429 retry-after is honoured by
-/// the dispatcher's retries.
+/// The platforms' sending limits, from <see cref="DeliveryOptions"/>: a token bucket per platform
+/// (overall pace) and per channel per minute, and per channel per second a spacing measured from the
+/// moment the previous message to that chat actually went (<see cref="Finished"/>), not from when its
+/// turn came — a message that waited for the overall pace must not make the next one to the same chat
+/// too early. The dispatcher sends to a chat only when it is ready (serving other chats meanwhile, so
+/// none starves behind a busy one) and waits for the platform's overall pace, so a burst of news never
+/// makes a platform refuse us. 429 retry-after is honoured by the dispatcher's retries.
 /// </summary>
 public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, RateLimiter?> _global = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SlidingWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Platform, long Channel), RateLimiter[]> _channels = new();
 
-    /// <summary>Waits until the platform and the channel may take one more message.</summary>
+    /// <summary>Per channel: the timestamp (<see cref="Stopwatch"/>) before which it takes no message; <see cref="long.MaxValue"/> while one is on its way.</summary>
+    private readonly ConcurrentDictionary<(string Platform, long Channel), long> _nextSend = new();
+
+    /// <summary>Waits until the platform and the channel may take one more message; call <see cref="Finished"/> once it went.</summary>
     public async ValueTask WaitAsync(string platform, long channel, CancellationToken cancellationToken)
     {
-        foreach (var limiter in Channel(platform, channel).Prepend(Global(platform)).OfType<RateLimiter>())
+        while (!TryTakeChannel(platform, channel))
         {
-            await AcquireAsync(limiter, platform, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
+
+        await WaitGlobalAsync(platform, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits for the platform's overall pace only.</summary>
+    /// <summary>Waits for the platform's overall pace, and for room in its current second (at most the whole part of the rate).</summary>
     public async ValueTask WaitGlobalAsync(string platform, CancellationToken cancellationToken)
     {
         if (Global(platform) is { } limiter)
         {
             await AcquireAsync(limiter, platform, cancellationToken).ConfigureAwait(false);
         }
+
+        if (Window(platform) is { } window)
+        {
+            await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Takes the channel's token now if it has one; false means "this chat later, others first".</summary>
+    private SlidingWindow? Window(string platform) =>
+        options.Value.RateLimits.GetValueOrDefault(platform) is { GlobalPerSecond: >= 1 } limits
+            ? _windows.GetOrAdd(platform, _ => new SlidingWindow((int)Math.Floor(limits.GlobalPerSecond)))
+            : null;
+
+    /// <summary>
+    /// Takes the channel's turn now if it is ready; false means "this chat later, others first". A
+    /// turn taken must be ended with <see cref="Finished"/> when the message went (or did not).
+    /// </summary>
     public bool TryTakeChannel(string platform, long channel)
     {
+        var key = (platform, channel);
+        var perSecond = options.Value.RateLimits.GetValueOrDefault(platform)?.PerChannelPerSecond ?? 0;
+        if (perSecond > 0)
+        {
+            var next = _nextSend.GetOrAdd(key, 0);
+            if (Stopwatch.GetTimestamp() < next || !_nextSend.TryUpdate(key, long.MaxValue, next))
+            {
+                return false;
+            }
+        }
+
         foreach (var limiter in Channel(platform, channel))
         {
             using var lease = limiter.AttemptAcquire(1);
             if (!lease.IsAcquired)
             {
+                _nextSend.TryUpdate(key, 0, long.MaxValue);
                 return false;
             }
         }
@@ -49,12 +83,22 @@ public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDi
         return true;
     }
 
+    /// <summary>The message of a turn went (or did not): the channel's next one may go one interval from now.</summary>
+    public void Finished(string platform, long channel)
+    {
+        var perSecond = options.Value.RateLimits.GetValueOrDefault(platform)?.PerChannelPerSecond ?? 0;
+        if (perSecond > 0)
+        {
+            _nextSend[(platform, channel)] = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency / perSecond);
+        }
+    }
+
     private RateLimiter? Global(string platform) =>
         options.Value.RateLimits.GetValueOrDefault(platform) is { } limits ? _global.GetOrAdd(platform, _ => PerSecond(limits.GlobalPerSecond)) : null;
 
     private RateLimiter[] Channel(string platform, long channel) =>
         options.Value.RateLimits.GetValueOrDefault(platform) is { } limits
-            ? _channels.GetOrAdd((platform, channel), _ => [.. new[] { PerSecond(limits.PerChannelPerSecond), PerMinute(limits.PerChannelPerMinute) }.OfType<RateLimiter>()])
+            ? _channels.GetOrAdd((platform, channel), _ => [.. new[] { PerMinute(limits.PerChannelPerMinute) }.OfType<RateLimiter>()])
             : [];
 
     private static async ValueTask AcquireAsync(RateLimiter limiter, string platform, CancellationToken cancellationToken)
@@ -71,6 +115,11 @@ public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDi
         foreach (var limiter in _global.Values.OfType<RateLimiter>().Concat(_channels.Values.SelectMany(l => l)))
         {
             limiter.Dispose();
+        }
+
+        foreach (var window in _windows.Values)
+        {
+            window.Dispose();
         }
     }
 

@@ -138,6 +138,10 @@ public sealed partial class FeedPoller(
                     continue;
                 }
 
+                // Stories other instances made since: read under the clustering lock, held to the commit.
+                await stories.LockClusteringAsync(cancellationToken).ConfigureAwait(false);
+                recent.AddRange(await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken, recent.Count == 0 ? 0 : recent.Max(s => s.Id)).ConfigureAwait(false));
+
                 added++;
                 var analysis = analyser.Analyse(AnalysisInput.Of(entry));
                 if (StoryRouting.SameAs(analysis.Signature, recent) is { } known)

@@ -6,10 +6,10 @@ namespace Radar.Bot.Scheduling;
 
 /// <summary>
 /// Every tick: poll the feeds that are due (each has its own next poll time) and deliver what they
-/// brought. With several instances, Quartz's cluster runs each firing on one of them, and the feeds
-/// are claimed, so a feed is fetched once per interval whoever polls.
+/// brought. With several instances, Quartz's cluster runs each firing on one of them; a poll that
+/// outlasts its tick goes on while the next firing, on another instance, claims the feeds still due —
+/// feeds are claimed, so polls may overlap and a feed is still fetched once per interval.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class PollFeedsJob(FeedPoller poller, DeliveryDispatcher dispatcher) : IJob
 {
     public static readonly JobKey Key = new("poll-feeds");

@@ -23,15 +23,25 @@ public static class QuartzSchema
         var script = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false))
             .Replace("{0}", TablePrefix, StringComparison.Ordinal)
             .Replace("{1}", TablePrefix, StringComparison.Ordinal);
-        foreach (var statement in script.Split("--;;", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // Statements are separated by lines that read exactly "--;;".
+        var statement = new System.Text.StringBuilder();
+        foreach (var line in script.Split('\n').Append("--;;"))
         {
-            if (statement.Split('\n').All(line => line.TrimStart().StartsWith("--", StringComparison.Ordinal) || line.Trim().Length == 0))
+            if (line.Trim() != "--;;")
+            {
+                statement.Append(line).Append('\n');
+                continue;
+            }
+
+            var text = statement.ToString();
+            statement.Clear();
+            if (text.Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith("--", StringComparison.Ordinal)))
             {
                 continue; // comments only
             }
 
             await using var command = connection.CreateCommand();
-            command.CommandText = statement;
+            command.CommandText = text;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -58,6 +58,7 @@ public sealed partial class TelegramPollingService(
     private async Task PollWhileHeldAsync(CancellationToken stoppingToken)
     {
         var offset = await ReadOffsetAsync(stoppingToken).ConfigureAwait(false);
+        LogPolling(logger, offset);
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -125,6 +126,9 @@ public sealed partial class TelegramPollingService(
         await scope.ServiceProvider.GetRequiredService<PlatformStateStore>()
             .SetAsync(OffsetKey, offset.ToString(CultureInfo.InvariantCulture), time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling from update {Offset}")]
+    private static partial void LogPolling(ILogger logger, int offset);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {Update} could not be handled")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, int update);

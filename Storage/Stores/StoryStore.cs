@@ -35,9 +35,25 @@ public sealed class StoryStore(RadarDbContext db)
         return story;
     }
 
-    /// <summary>Stories created since <paramref name="since"/>, for the clusterer.</summary>
-    public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken) =>
-        (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since)
+    /// <summary>The advisory lock that makes one instance at a time decide "new story or another source" on PostgreSQL: "story" in ASCII.</summary>
+    public const long ClusteringLock = 0x73746F7279;
+
+    /// <summary>
+    /// Within the current transaction, waits for the other instances' clustering decisions to be
+    /// committed, so that two reports of one event polled by two instances at once become one story.
+    /// (On SQLite one process writes, and its poller already decides one entry at a time.)
+    /// </summary>
+    public async Task LockClusteringAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClusteringLock})", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stories created since <paramref name="since"/> with an id above <paramref name="afterId"/>, for the clusterer.</summary>
+    public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken, long afterId = 0) =>
+        (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since && s.Id > afterId)
             .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
         .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));

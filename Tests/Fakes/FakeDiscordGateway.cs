@@ -21,7 +21,12 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public int HeartbeatIntervalMs { get; set; } = 100;
+    /// <summary>
+    /// A second by default: short enough for quick tests, long enough that a loaded machine never
+    /// misses an ACK by accident (this fake does not replay events on resume, so a spurious zombie
+    /// close would lose the script's events). The zombie test sets 100 ms.
+    /// </summary>
+    public int HeartbeatIntervalMs { get; set; } = 1_000;
 
     /// <summary>Whether a connection (by index, from 0) answers heartbeats.</summary>
     public Func<int, bool> Acks { get; set; } = _ => true;

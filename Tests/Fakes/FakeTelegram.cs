@@ -9,7 +9,10 @@ namespace Radar.Tests.Fakes;
 /// <summary>
 /// A fake Telegram Bot API on 127.0.0.1 speaking the real wire format (POST /bot&lt;token&gt;/&lt;method&gt;,
 /// JSON envelopes {ok,result} / {ok:false,error_code,description,parameters}), with scripted updates,
-/// administrators and failures. It refuses HTML that Telegram would refuse.
+/// administrators and failures. It refuses HTML that Telegram would refuse. With
+/// <see cref="EnforceLimits"/> it also answers 429 as Telegram does to a bot sending more than 30
+/// messages a second overall or more than one a second to one chat, and 409 to a getUpdates made
+/// while another is still open.
 /// </summary>
 public sealed partial class FakeTelegram : IAsyncDisposable
 {
@@ -19,8 +22,13 @@ public sealed partial class FakeTelegram : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<JsonObject> _updates = [];
     private readonly Lock _gate = new();
+    private readonly Dictionary<long, DateTime> _lastSend = [];
+    private readonly Queue<DateTime> _recentSends = new();
     private int _nextUpdateId = 1;
     private int _nextMessageId = 100;
+    private int _openPolls;
+    private int _tooManyRequests;
+    private int _conflicts;
 
     private FakeTelegram(WebApplication app) => _app = app;
 
@@ -29,6 +37,16 @@ public sealed partial class FakeTelegram : IAsyncDisposable
     public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
 
     public HashSet<(long Chat, long User)> Admins { get; } = [];
+
+    /// <summary>Answer 429 and 409 where Telegram would (see the class summary).</summary>
+    public bool EnforceLimits { get; set; }
+
+    public int TooManyRequests => Volatile.Read(ref _tooManyRequests);
+
+    /// <summary>Why each 429 was given: the chat, "overall" or "chat", and when.</summary>
+    public ConcurrentQueue<string> Refusals { get; } = new();
+
+    public int Conflicts => Volatile.Read(ref _conflicts);
 
     /// <summary>Failures to answer for a chat, in order: (error code, description, parameters).</summary>
     public ConcurrentDictionary<long, ConcurrentQueue<(int Code, string Description, JsonObject? Parameters)>> Failures { get; } = new();
@@ -47,6 +65,9 @@ public sealed partial class FakeTelegram : IAsyncDisposable
     public ConcurrentQueue<(int Code, string Description)> PollFailures { get; } = new();
 
     public IEnumerable<JsonObject> Sent(string method = "sendMessage") => Calls.Where(c => c.Method == method).Select(c => c.Body);
+
+    /// <summary>The messages Telegram accepted (sendMessage answered ok), in order.</summary>
+    public ConcurrentQueue<JsonObject> Accepted { get; } = new();
 
     public IEnumerable<string> TextsTo(long chat) => Sent().Where(b => b["chat_id"]?.GetValue<long>() == chat).Select(b => b["text"]!.GetValue<string>());
 
@@ -104,6 +125,35 @@ public sealed partial class FakeTelegram : IAsyncDisposable
             return;
         }
 
+        if (EnforceLimits && chat is { } to && method is "sendMessage" or "sendPhoto" && !Admit(to))
+        {
+            Interlocked.Increment(ref _tooManyRequests);
+            await Error(context, 429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 });
+            return;
+        }
+
+        if (EnforceLimits && method == "getUpdates")
+        {
+            if (Interlocked.Increment(ref _openPolls) > 1)
+            {
+                Interlocked.Decrement(ref _openPolls);
+                Interlocked.Increment(ref _conflicts);
+                await Error(context, 409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+                return;
+            }
+
+            try
+            {
+                await Ok(context, await UpdatesAsync(body, context.RequestAborted));
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _openPolls);
+            }
+
+            return;
+        }
+
         switch (method)
         {
             case "getMe":
@@ -127,6 +177,11 @@ public sealed partial class FakeTelegram : IAsyncDisposable
                 {
                     await Error(context, 400, "Bad Request: can't parse entities: Unsupported start tag");
                     return;
+                }
+
+                if (method == "sendMessage")
+                {
+                    Accepted.Enqueue(body);
                 }
 
                 await Ok(context, new JsonObject
@@ -183,6 +238,35 @@ public sealed partial class FakeTelegram : IAsyncDisposable
             }
 
             await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether a message to the chat now keeps within 30/s overall and 1/s per chat (with 100 ms for clock jitter).</summary>
+    private bool Admit(long chat)
+    {
+        lock (_gate)
+        {
+            var now = DateTime.UtcNow;
+            while (_recentSends.Count > 0 && _recentSends.Peek() <= now.AddSeconds(-1))
+            {
+                _recentSends.Dequeue();
+            }
+
+            if (_recentSends.Count >= 30)
+            {
+                Refusals.Enqueue($"{now:HH:mm:ss.fff} chat {chat}: over 30 in the last second overall");
+                return false;
+            }
+
+            if (_lastSend.TryGetValue(chat, out var last) && now - last < TimeSpan.FromMilliseconds(900))
+            {
+                Refusals.Enqueue($"{now:HH:mm:ss.fff} chat {chat}: {(now - last).TotalMilliseconds:N0} ms after the previous message to it");
+                return false;
+            }
+
+            _recentSends.Enqueue(now);
+            _lastSend[chat] = now;
+            return true;
         }
     }
 

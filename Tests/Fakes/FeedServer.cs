@@ -15,6 +15,9 @@ public sealed class FeedServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, IHeaderDictionary Headers)> Requests { get; } = new();
 
+    /// <summary>When each request arrived, by path.</summary>
+    public ConcurrentQueue<(string Path, DateTime At)> Arrivals { get; } = new();
+
     public Uri BaseUri { get; private set; } = null!;
 
     public static async Task<FeedServer> StartAsync()
@@ -62,6 +65,7 @@ public sealed class FeedServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        Arrivals.Enqueue((path, DateTime.UtcNow));
         Requests.Enqueue((path, new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value))));
         if (_routes.TryGetValue(path, out var handler))
         {

@@ -63,6 +63,11 @@ public sealed class BotProcess : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: the process dies at once, in the middle of whatever it was doing.</summary>
+    public void KillHard() => _process.Kill();
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt()
     {

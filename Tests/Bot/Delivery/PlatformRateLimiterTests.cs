@@ -24,4 +24,19 @@ public sealed class PlatformRateLimiterTests
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await sameChannel);
     }
+
+    [Fact]
+    public void AChatsNextTurnIsSpacedFromWhenItsLastMessageWentNotFromWhenItsTurnCame()
+    {
+        var options = new DeliveryOptions();
+        options.RateLimits["telegram"] = new PlatformRateLimit { PerChannelPerSecond = 1 };
+        using var limiter = new PlatformRateLimiter(Options.Create(options));
+
+        Assert.True(limiter.TryTakeChannel("telegram", 7));
+        Assert.False(limiter.TryTakeChannel("telegram", 7)); // its message is on its way (waiting for the overall pace, say)
+        Assert.True(limiter.TryTakeChannel("telegram", 8));
+        limiter.Finished("telegram", 7);
+        Assert.False(limiter.TryTakeChannel("telegram", 7)); // a full second from now, not from when the turn was taken
+        Assert.True(limiter.TryTakeChannel("console", 7));
+    }
 }

@@ -69,6 +69,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     [Fact]
     public async Task AMissedHeartbeatAckClosesTheZombieAndResumes()
     {
+        _fake.HeartbeatIntervalMs = 100;
         _fake.Acks = connection => connection > 0;
         using var gateway = Gateway();
 
