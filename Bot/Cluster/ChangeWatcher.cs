@@ -1,21 +1,29 @@
+using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 
 namespace Radar.Bot.Cluster;
 
 /// <summary>
-/// Every <see cref="Interval"/>: reads the change marks and, when another instance moved one, drops
-/// the subscription index (rebuilt at the next match) or reloads the knowledge. So a <c>/subscribe</c>
-/// answered by any instance matches stories on all of them within about a second.
+/// Every <see cref="Interval"/>: reads the change marks and, when one moved, drops the subscription
+/// index (rebuilt at the next match), reloads the knowledge, or joins the poll round that began on
+/// another instance. So a <c>/subscribe</c> answered by any instance matches stories on all of them
+/// within about a second, and every instance takes its share of the due feeds.
 /// </summary>
-public sealed partial class ChangeWatcher(ChangeSignals signals, SubscriptionIndexProvider subscriptions, KnowledgeProvider knowledge, TimeProvider time, ILogger<ChangeWatcher> logger)
-    : BackgroundService
+public sealed partial class ChangeWatcher(
+    ChangeSignals signals,
+    SubscriptionIndexProvider subscriptions,
+    KnowledgeProvider knowledge,
+    FeedPoller poller,
+    DeliveryDispatcher dispatcher,
+    TimeProvider time,
+    ILogger<ChangeWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        (string? Subscriptions, string? Knowledge)? seen = null;
+        (string? Subscriptions, string? Knowledge, string? PollRound)? seen = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -31,6 +39,11 @@ public sealed partial class ChangeWatcher(ChangeSignals signals, SubscriptionInd
                     if (now.Knowledge != before.Knowledge)
                     {
                         await knowledge.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (now.PollRound != before.PollRound)
+                    {
+                        _ = PollAsync(stoppingToken); // in the background: the marks keep being read meanwhile
                     }
                 }
 
@@ -48,6 +61,24 @@ public sealed partial class ChangeWatcher(ChangeSignals signals, SubscriptionInd
             }
         }
     }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await poller.PollIfIdleAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPollFailed(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll round failed ({Reason}); the next one tries again")]
+    private static partial void LogPollFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change marks ({Reason}); trying again shortly")]
     private static partial void LogFailed(ILogger logger, string reason);

@@ -30,26 +30,64 @@ public sealed partial class FeedPoller(
     /// <summary>How long a claimed feed stays this instance's; past it (the instance died mid-poll) another takes it over.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
-    /// <summary>Most feeds one poll claims; the rest are claimed by the next poll or by another instance.</summary>
+    /// <summary>Most feeds one poll claims in all (the --once run claims them at once).</summary>
     public const int MaxFeedsPerPoll = 1_000;
 
-    private readonly SemaphoreSlim _storeGate = new(1, 1);
+    /// <summary>
+    /// A scheduled poll claims the due feeds a few at a time (this many per fetch slot), so that
+    /// instances polling together interleave their claims and share the feeds.
+    /// </summary>
+    public const int ClaimsPerSlot = 2;
 
-    /// <summary>Polls the due feeds, or every enabled feed when <paramref name="dueOnly"/> is false (the --once run).</summary>
-    public async Task<PollSummary> PollAsync(bool dueOnly, CancellationToken cancellationToken)
+    private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private int _busy;
+
+    /// <summary>A poll of the due feeds unless one is already running in this instance (then null): for the scheduled rounds.</summary>
+    public async Task<PollSummary?> PollIfIdleAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<FeedToPoll> feeds;
-        await using (var scope = scopes.CreateAsyncScope())
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            var store = scope.ServiceProvider.GetRequiredService<FeedStore>();
-            var now = time.GetUtcNow().UtcDateTime;
-            feeds = await store.ClaimDueAsync(dueOnly, instance.Id, now, now + ClaimFor, MaxFeedsPerPoll, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
+        try
+        {
+            return await PollAsync(dueOnly: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// Polls the due feeds, claimed a batch at a time until none is left (or <see cref="MaxFeedsPerPoll"/>),
+    /// or every enabled feed at once when <paramref name="dueOnly"/> is false (the --once run).
+    /// </summary>
+    public async Task<PollSummary> PollAsync(bool dueOnly, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
+        var batch = dueOnly ? settings.MaxConcurrency * ClaimsPerSlot : MaxFeedsPerPoll;
+        var results = new List<FeedPollResult>();
         using var throttle = new HostThrottle(settings.MaxConcurrency, settings.MaxConcurrencyPerHost);
-        var results = await Task.WhenAll(feeds.Select(feed => throttle.RunAsync(feed.Url, () => PollOneAsync(feed, cancellationToken), cancellationToken))).ConfigureAwait(false);
-        return new PollSummary(results.Length, results.Count(r => r.Failed), results.Sum(r => r.NewEntries), results.Sum(r => r.Alerts));
+        while (results.Count < MaxFeedsPerPoll)
+        {
+            IReadOnlyList<FeedToPoll> feeds;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                feeds = await scope.ServiceProvider.GetRequiredService<FeedStore>()
+                    .ClaimDueAsync(dueOnly, instance.Id, now, now + ClaimFor, batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            results.AddRange(await Task.WhenAll(feeds.Select(feed => throttle.RunAsync(feed.Url, () => PollOneAsync(feed, cancellationToken), cancellationToken))).ConfigureAwait(false));
+            if (!dueOnly || feeds.Count < batch)
+            {
+                break;
+            }
+        }
+
+        return new PollSummary(results.Count, results.Count(r => r.Failed), results.Sum(r => r.NewEntries), results.Sum(r => r.Alerts));
     }
 
     private async Task<FeedPollResult> PollOneAsync(FeedToPoll feed, CancellationToken cancellationToken)

@@ -1,16 +1,18 @@
 using Quartz;
+using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
 
 namespace Radar.Bot.Scheduling;
 
 /// <summary>
-/// Every tick: poll the feeds that are due (each has its own next poll time) and deliver what they
-/// brought. With several instances, Quartz's cluster runs each firing on one of them; a poll that
-/// outlasts its tick goes on while the next firing, on another instance, claims the feeds still due —
-/// feeds are claimed, so polls may overlap and a feed is still fetched once per interval.
+/// Every tick: start a poll round. With several instances, Quartz's cluster runs each firing on
+/// exactly one of them and never two at once; the firing announces the round (a change mark) and
+/// every instance, on reading it within a second, polls too. Due feeds are claimed, so the instances
+/// share them and each is fetched once per interval, whichever instance Quartz chose.
 /// </summary>
-public sealed class PollFeedsJob(FeedPoller poller, DeliveryDispatcher dispatcher) : IJob
+[DisallowConcurrentExecution]
+public sealed class PollFeedsJob(FeedPoller poller, DeliveryDispatcher dispatcher, ChangeSignals signals, TimeProvider time) : IJob
 {
     public static readonly JobKey Key = new("poll-feeds");
 
@@ -21,7 +23,12 @@ public sealed class PollFeedsJob(FeedPoller poller, DeliveryDispatcher dispatche
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await poller.PollAsync(dueOnly: true, cancellationToken).ConfigureAwait(false);
+        await signals.AnnounceAsync(ChangeSignals.PollRound, cancellationToken).ConfigureAwait(false);
+
+        // Every instance's watcher (this one's too) starts the round within a second of the mark; this
+        // poll only covers a watcher that could not, so the instances start together and share.
+        await Task.Delay(ChangeWatcher.Interval, time, cancellationToken).ConfigureAwait(false);
+        await poller.PollIfIdleAsync(cancellationToken).ConfigureAwait(false);
         await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
     }
 }
