@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Hosting;
 using Radar.Feeds.Model;
@@ -11,27 +12,29 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Benchmarks;
 
 /// <summary>
-/// <c>bench telegram [alerts] [chats]</c>: the real dispatcher, rate limiter and Telegram.Bot client
-/// deliver alerts to many chats through a local fake Bot API that answers 429 exactly when Telegram
-/// would (more than 1 message per second to a chat, 20 per minute to a group, 30 per second overall).
+/// <c>bench telegram [--alerts N] [--chats N] [--latency MS]</c>: the real dispatcher, rate limiter and
+/// Telegram.Bot client deliver alerts to many chats through a local fake Bot API that answers 429
+/// exactly when Telegram would (more than 1 message per second to a chat, 20 per minute to a group,
+/// 30 per second overall), and answers each request after the given round trip.
 /// </summary>
 public static class TelegramBenchmark
 {
-    public static async Task RunAsync(TextWriter output, int alerts = 3_000, int chats = 1_000)
+    public static async Task RunAsync(TextWriter output, int alerts = 3_000, int chats = 300, int latencyMs = 0)
     {
         ArgumentNullException.ThrowIfNull(output);
         var folder = Directory.CreateTempSubdirectory("radar-bench-");
-        await using var fake = await FakeBotApi.StartAsync();
+        await using var fake = await FakeBotApi.StartAsync(TimeSpan.FromMilliseconds(latencyMs));
         var mode = RunMode.Parse(["--once", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder.FullName, "radar.db")}", "--Radar:Telegram:Token=123456:BENCH",
             $"--Radar:Telegram:ApiBaseUrl={fake.Url}", "--Radar:Http:Port=0", $"--Radar:Feeds:Opml={WriteEmptyOpml(folder.FullName)}"]);
         await using var app = RadarHost.Build(mode, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        foreach (var hosted in app.Services.GetServices<IHostedService>().Where(s => s is InstanceLockHolder or RadarInitializer))
+        var dispatcher = app.Services.GetRequiredService<DeliveryDispatcher>(); // made first: it asks for the platform's lease
+        var hostedServices = app.Services.GetServices<IHostedService>().Where(s => s is InstanceLockHolder or RadarInitializer or LeaseManager).ToList();
+        foreach (var hosted in hostedServices)
         {
             await hosted.StartAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         await SeedAsync(app.Services, alerts, chats).ConfigureAwait(false);
-        var dispatcher = app.Services.GetRequiredService<DeliveryDispatcher>();
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -47,8 +50,13 @@ public static class TelegramBenchmark
         }
 
         clock.Stop();
+        foreach (var hosted in Enumerable.Reverse(hostedServices))
+        {
+            await hosted.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"telegram: {fake.Accepted:N0} of {alerts:N0} alerts to {chats:N0} chats in {clock.Elapsed.TotalSeconds:N1} s: {fake.Accepted / clock.Elapsed.TotalSeconds:N1} messages/s, worst per-chat rate {fake.WorstPerChatPerSecond} in one second, {fake.TooManyRequests} answers 429"));
+            $"telegram: {fake.Accepted:N0} of {alerts:N0} alerts to {chats:N0} chats with a {latencyMs} ms round trip in {clock.Elapsed.TotalSeconds:N1} s: {fake.Accepted / clock.Elapsed.TotalSeconds:N1} messages/s, worst per-chat rate {fake.WorstPerChatPerSecond} in one second, most in one second overall {fake.WorstPerSecond}, {fake.TooManyRequests} answers 429"));
     }
 
     private static string WriteEmptyOpml(string folder)
@@ -94,7 +102,24 @@ public static class TelegramBenchmark
         private int _accepted;
         private int _tooMany;
 
-        private FakeBotApi(WebApplication app) => _app = app;
+        private readonly TimeSpan _latency;
+
+        private FakeBotApi(WebApplication app, TimeSpan latency)
+        {
+            _app = app;
+            _latency = latency;
+        }
+
+        public int WorstPerSecond
+        {
+            get
+            {
+                var list = _acceptedAt.OrderBy(t => t).ToList();
+                return list.Select((t, i) => list.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty(0).Max();
+            }
+        }
+
+        private readonly ConcurrentQueue<DateTime> _acceptedAt = new();
 
         public string Url { get; private set; } = string.Empty;
 
@@ -108,13 +133,13 @@ public static class TelegramBenchmark
             return list.Select((t, i) => list.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty(0).Max();
         });
 
-        public static async Task<FakeBotApi> StartAsync()
+        public static async Task<FakeBotApi> StartAsync(TimeSpan latency)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             var app = builder.Build();
-            var fake = new FakeBotApi(app);
+            var fake = new FakeBotApi(app, latency);
             app.MapPost("/bot{token}/{method}", fake.HandleAsync);
             await app.StartAsync().ConfigureAwait(false);
             fake.Url = app.Urls.First();
@@ -123,9 +148,9 @@ public static class TelegramBenchmark
 
         private async Task HandleAsync(HttpContext context, string token, string method)
         {
+            var now = DateTime.UtcNow; // as the request arrives, before its body is read
             var body = (await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false))?.AsObject();
             var chat = body?["chat_id"]?.GetValue<long>() ?? 0;
-            var now = DateTime.UtcNow;
             bool refused;
             lock (_gate)
             {
@@ -144,6 +169,11 @@ public static class TelegramBenchmark
                 }
             }
 
+            if (_latency > TimeSpan.Zero)
+            {
+                await Task.Delay(_latency).ConfigureAwait(false); // the round trip; the limits were judged on arrival
+            }
+
             if (refused)
             {
                 Interlocked.Increment(ref _tooMany);
@@ -153,6 +183,7 @@ public static class TelegramBenchmark
             }
 
             Interlocked.Increment(ref _accepted);
+            _acceptedAt.Enqueue(now);
             await context.Response.WriteAsJsonAsync(new JsonObject
             {
                 ["ok"] = true,

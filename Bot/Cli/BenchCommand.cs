@@ -5,6 +5,9 @@ namespace Radar.Bot.Cli;
 /// <summary><c>dotnet run --project Bot -c Release -- bench &lt;what&gt; [corpus folder]</c>.</summary>
 public static class BenchCommand
 {
+    private static int Number(string[] arguments, string name, int fallback) =>
+        int.TryParse(CommandLineOptions.Value(arguments, name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
     public static async Task<int> RunAsync(string what, string[] arguments, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -35,7 +38,7 @@ public static class BenchCommand
                 MatchBenchmark.Run(output);
                 return 0;
             case "telegram":
-                await TelegramBenchmark.RunAsync(output).ConfigureAwait(false);
+                await TelegramBenchmark.RunAsync(output, Number(arguments, "--alerts", 3_000), Number(arguments, "--chats", 300), Number(arguments, "--latency", 0)).ConfigureAwait(false);
                 return 0;
             default:
                 await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram.").ConfigureAwait(false);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
+using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Delivery;
@@ -20,6 +22,7 @@ public sealed partial class DeliveryDispatcher(
     IEnumerable<IChatPlatform> platforms,
     AlertComposer composer,
     PlatformRateLimiter limiter,
+    IOptions<DeliveryOptions> options,
     LeaseManager leases,
     InstanceIdentity instance,
     TimeProvider time,
@@ -49,6 +52,15 @@ public sealed partial class DeliveryDispatcher(
     public static readonly TimeSpan EditInterval = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly int _maxInFlight = options.Value.MaxInFlight;
+    private int _warmSends;
+
+    /// <summary>
+    /// Sends this process makes one at a time before it overlaps them: the first requests pay for
+    /// compilation and new connections, and overlapped they would reach the platform in a bunch
+    /// (more in one second than the pace allows, though started at the pace).
+    /// </summary>
+    public const int WarmUpSends = 10;
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, Lease> _leases = platforms.ToDictionary(p => p.Name, p => leases.Get(LeaseName(p.Name)), StringComparer.Ordinal);
 
@@ -122,118 +134,158 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>
-    /// One pass over the due rows, round-robin across channels: a chat whose limit is reached now is
-    /// left for later in the pass and the others go on. Returns rows sent and rows left waiting.
+    /// One pass over the due rows: sends overlap across chats, at most
+    /// <see cref="DeliveryOptions.MaxInFlight"/> at once and one per chat (so a chat's order holds),
+    /// each when its chat's limit allows and at the platform's overall pace; a chat whose limit is not
+    /// ready is left for a later pass while the others go on. This loop is the only user of the
+    /// database during the pass: the sources are read before it, and the outcomes of the sends that
+    /// finished together are written in one transaction. Returns rows sent and rows left waiting.
     /// </summary>
     private async Task<(int Sent, int Waiting)> PassAsync(IServiceProvider services, List<DueDelivery> due, DateTime claimedUntil, CancellationToken cancellationToken)
     {
+        var sources = await services.GetRequiredService<StoryStore>().SourcesAsync([.. due.Select(d => d.StoryId).Distinct()], cancellationToken).ConfigureAwait(false);
+        var queues = due.GroupBy(d => d.ChannelId)
+            .Select(g => new Queue<IReadOnlyList<DueDelivery>>(g.Where(d => !d.Digest).Select(d => (IReadOnlyList<DueDelivery>)[d]).Concat(g.Any(d => d.Digest) ? [[.. g.Where(d => d.Digest)]] : [])))
+            .ToList();
+        var inFlight = new Dictionary<Task<SendOutcome>, long>();
         int sent = 0, waiting = 0;
-        var queues = due.Where(d => !d.Digest).GroupBy(d => d.ChannelId).Select(g => new Queue<DueDelivery>(g)).ToList();
-        for (var more = true; more;)
+        while (true)
         {
-            more = false;
             foreach (var queue in queues.Where(q => q.Count > 0))
             {
-                var row = queue.Peek();
-                if (!limiter.TryTakeChannel(row.Platform, row.ChannelId))
+                var rows = queue.Peek();
+                if (inFlight.Count >= (Volatile.Read(ref _warmSends) < WarmUpSends ? 1 : _maxInFlight) || inFlight.ContainsValue(rows[0].ChannelId))
                 {
-                    waiting += queue.Count;
+                    continue;
+                }
+
+                if (!limiter.TryTakeChannel(rows[0].Platform, rows[0].ChannelId))
+                {
+                    waiting += queue.Sum(r => r.Count);
                     queue.Clear();
                     continue;
                 }
 
                 queue.Dequeue();
-                more = true;
-                sent += await DeliverAsync(services, [row], claimedUntil, cancellationToken).ConfigureAwait(false);
+                inFlight.Add(SendAsync(rows, sources, claimedUntil, cancellationToken), rows[0].ChannelId);
             }
-        }
 
-        foreach (var digest in due.Where(d => d.Digest).GroupBy(d => d.ChannelId))
-        {
-            var first = digest.First();
-            if (limiter.TryTakeChannel(first.Platform, first.ChannelId))
+            if (inFlight.Count == 0)
             {
-                sent += await DeliverAsync(services, [.. digest], claimedUntil, cancellationToken).ConfigureAwait(false);
+                return (sent, waiting);
             }
-            else
-            {
-                waiting += digest.Count();
-            }
-        }
 
-        return (sent, waiting);
+            await Task.WhenAny(inFlight.Keys).ConfigureAwait(false);
+            var finished = inFlight.Keys.Where(t => t.IsCompleted).ToList();
+            finished.ForEach(t => inFlight.Remove(t));
+            if (finished.Find(t => !t.IsCompletedSuccessfully) is { } stopped)
+            {
+                // Stopping: let the other sends end, record every one that went, then stop.
+                await Task.WhenAll(inFlight.Keys).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                finished.AddRange(inFlight.Keys);
+                await RecordAsync(services, [.. finished.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)]).ConfigureAwait(false);
+                await stopped.ConfigureAwait(false);
+            }
+
+            sent += await RecordAsync(services, [.. finished.Select(t => t.Result)]).ConfigureAwait(false);
+        }
     }
 
+    /// <summary>What one send did, to be recorded with the others that finished with it.</summary>
+    private sealed record SendOutcome(IReadOnlyList<DueDelivery> Rows, SendResult? Result);
+
     /// <summary>
-    /// Sends one alert, or one digest for several rows of a channel, and records the outcome on every
-    /// row; returns the rows sent. Nothing is sent once the claim has run out or the platform's lease
-    /// is lost (a process paused past them): another instance may have the rows by then.
+    /// Sends one alert, or one digest for several rows of a channel. Nothing is sent once the claim
+    /// has run out or the platform's lease is lost (a process paused past them): another instance may
+    /// have the rows by then (the outcome is then null: nothing to record). Touches no database.
     /// </summary>
-    private async Task<int> DeliverAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, DateTime claimedUntil, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendAsync(IReadOnlyList<DueDelivery> rows, IReadOnlyDictionary<long, List<(string Feed, string? Link)>> sources, DateTime claimedUntil, CancellationToken cancellationToken)
     {
+        var first = rows[0];
         try
         {
-            return await DeliverTakenAsync(services, rows, claimedUntil, cancellationToken).ConfigureAwait(false);
+            if (time.GetUtcNow().UtcDateTime >= claimedUntil || !_leases[first.Platform].IsHeld)
+            {
+                LogClaimLost(logger, first.DeliveryId, first.Platform);
+                return new SendOutcome(rows, null);
+            }
+
+            return new SendOutcome(rows, await TryAsync(
+                async () =>
+                {
+                    var alert = rows.Count == 1 && !first.Digest
+                        ? await composer.ComposeAsync(first, [.. sources.GetValueOrDefault(first.StoryId, []).Select(s => new AlertSource(s.Feed, s.Link))], cancellationToken).ConfigureAwait(false)
+                        : composer.ComposeDigest(rows, time.GetUtcNow());
+                    await limiter.WaitGlobalAsync(first.Platform, cancellationToken).ConfigureAwait(false); // the chat's turn was taken by the pass
+                    var result = await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref _warmSends);
+                    return result;
+                },
+                cancellationToken).ConfigureAwait(false));
         }
         finally
         {
-            limiter.Finished(rows[0].Platform, rows[0].ChannelId); // the chat's turn, taken by the pass, ends here
+            limiter.Finished(first.Platform, first.ChannelId); // the chat's turn ends when its message went
         }
     }
 
-    private async Task<int> DeliverTakenAsync(IServiceProvider services, IReadOnlyList<DueDelivery> rows, DateTime claimedUntil, CancellationToken cancellationToken)
+    /// <summary>Writes the outcomes of sends that finished together, in one transaction; returns the rows sent.</summary>
+    private async Task<int> RecordAsync(IServiceProvider services, IReadOnlyList<SendOutcome> outcomes)
     {
+        var db = services.GetRequiredService<RadarDbContext>();
         var store = services.GetRequiredService<DeliveryStore>();
-        var first = rows[0];
-        if (time.GetUtcNow().UtcDateTime >= claimedUntil || !_leases[first.Platform].IsHeld)
+        var now = time.GetUtcNow().UtcDateTime;
+        var sent = 0;
+        var deactivate = new List<(DueDelivery Row, string? Error)>();
+        var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            LogClaimLost(logger, first.DeliveryId, first.Platform);
-            return 0;
+            foreach (var (rows, result) in outcomes.Where(o => o.Result is not null).Select(o => (o.Rows, o.Result!)))
+            {
+                var first = rows[0];
+                var attempts = rows.Max(r => r.Attempts) + 1;
+                var next = result.Status == SendStatus.Transient && attempts < MaxAttempts ? now + RetryDelay(attempts, result.RetryAfter) : (DateTime?)null;
+                foreach (var row in rows)
+                {
+                    var recorded = result.Status == SendStatus.Sent
+                        ? await store.MarkSentAsync(row.DeliveryId, instance.Id, result.MessageId, now, CancellationToken.None).ConfigureAwait(false)
+                        : await store.MarkFailedAsync(row.DeliveryId, instance.Id, result.Error ?? result.Status.ToString(), next, now, CancellationToken.None).ConfigureAwait(false);
+                    if (!recorded)
+                    {
+                        LogClaimLost(logger, row.DeliveryId, row.Platform);
+                    }
+                }
+
+                switch (result.Status)
+                {
+                    case SendStatus.Sent:
+                        sent += rows.Count;
+                        break;
+                    case SendStatus.Transient when next is not null:
+                        LogRetrying(logger, first.DeliveryId, first.Platform, result.Error, next.Value);
+                        break;
+                    case SendStatus.Permanent:
+                        deactivate.Add((first, result.Error));
+                        break;
+                    default:
+                        LogDead(logger, first.DeliveryId, first.Platform, result.Error);
+                        break;
+                }
+            }
+
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var result = await TryAsync(
-            async () =>
-            {
-                var alert = rows.Count == 1 && !first.Digest
-                    ? await composer.ComposeAsync(first, await SourcesAsync(services, first, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
-                    : composer.ComposeDigest(rows, time.GetUtcNow());
-                await limiter.WaitGlobalAsync(first.Platform, cancellationToken).ConfigureAwait(false); // the chat's token was taken by the pass
-                return await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow().UtcDateTime;
-        var attempts = rows.Max(r => r.Attempts) + 1;
-        var next = result.Status == SendStatus.Transient && attempts < MaxAttempts ? now + RetryDelay(attempts, result.RetryAfter) : (DateTime?)null;
-        foreach (var row in rows)
+        foreach (var (row, error) in deactivate)
         {
-            var recorded = result.Status == SendStatus.Sent
-                ? await store.MarkSentAsync(row.DeliveryId, instance.Id, result.MessageId, now, CancellationToken.None).ConfigureAwait(false)
-                : await store.MarkFailedAsync(row.DeliveryId, instance.Id, result.Error ?? result.Status.ToString(), next, now, CancellationToken.None).ConfigureAwait(false);
-            if (!recorded)
+            if (await services.GetRequiredService<ChannelStore>().DeactivateAsync(row.ChannelId, error ?? "permanent failure", CancellationToken.None).ConfigureAwait(false))
             {
-                LogClaimLost(logger, row.DeliveryId, row.Platform);
+                // The operators (Radar:Owners) read this in the logs; the subscriptions are kept.
+                LogChannelDeactivated(logger, row.Platform, row.ExternalId, error);
             }
         }
 
-        switch (result.Status)
-        {
-            case SendStatus.Sent:
-                return rows.Count;
-            case SendStatus.Transient when next is not null:
-                LogRetrying(logger, first.DeliveryId, first.Platform, result.Error, next.Value);
-                return 0;
-            case SendStatus.Permanent:
-                if (await services.GetRequiredService<ChannelStore>().DeactivateAsync(first.ChannelId, result.Error ?? "permanent failure", CancellationToken.None).ConfigureAwait(false))
-                {
-                    // The operators (Radar:Owners) read this in the logs; the subscriptions are kept.
-                    LogChannelDeactivated(logger, first.Platform, first.ExternalId, result.Error);
-                }
-
-                return 0;
-            default:
-                LogDead(logger, first.DeliveryId, first.Platform, result.Error);
-                return 0;
-        }
+        return sent;
     }
 
     private async Task EditDueAsync(CancellationToken cancellationToken)

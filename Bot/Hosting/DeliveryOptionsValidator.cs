@@ -14,6 +14,11 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
         var failures = options.RateLimits
             .SelectMany(p => _limits.Validate(null, p.Value) is { Failed: true } result ? result.Failures!.Select(f => $"RateLimits:{p.Key}:{f}") : [])
             .ToList();
+        if (options.MaxInFlight is < 1 or > 256)
+        {
+            failures.Add("MaxInFlight: must be between 1 and 256.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

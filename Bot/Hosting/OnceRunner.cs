@@ -19,8 +19,11 @@ public static class OnceRunner
         var started = new List<IHostedService>();
         try
         {
-            // Only the bot's own start-up work: no web server, no scheduler, no console reader.
-            foreach (var hosted in services.GetServices<IHostedService>().Where(s => s is InstanceLockHolder or RadarInitializer))
+            // Only the bot's own start-up work and the leases (renewed while the run lasts): no web server,
+            // no scheduler, no console reader. The dispatcher is made first, so that it competes for the
+            // leases of the platforms no running instance is delivering on.
+            _ = services.GetRequiredService<DeliveryDispatcher>();
+            foreach (var hosted in services.GetServices<IHostedService>().Where(s => s is InstanceLockHolder or RadarInitializer or LeaseManager))
             {
                 await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
                 started.Add(hosted);
@@ -28,15 +31,10 @@ public static class OnceRunner
 
             await services.GetRequiredService<ConsoleCommandRunner>().RunAsync(services.GetRequiredService<TextReader>(), cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, cancellationToken).ConfigureAwait(false);
-
-            // Deliver on the platforms no running instance is delivering on (their leases are free).
-            var dispatcher = services.GetRequiredService<DeliveryDispatcher>();
-            await services.GetRequiredService<LeaseManager>().RenewAsync(cancellationToken).ConfigureAwait(false);
-            await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await services.GetRequiredService<LeaseManager>().ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var hosted in Enumerable.Reverse(started))
             {
                 await hosted.StopAsync(CancellationToken.None).ConfigureAwait(false);

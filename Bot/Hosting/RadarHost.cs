@@ -236,9 +236,9 @@ public static class RadarHost
             quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(PollFeedsJob.Tick(interval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
         if (!once)
         {
-            services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
             services.AddHostedService<ChangeWatcher>();
             services.AddHostedService<DeliveryService>();
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

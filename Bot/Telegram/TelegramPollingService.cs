@@ -70,9 +70,11 @@ public sealed partial class TelegramPollingService(
                     stoppingToken.ThrowIfCancellationRequested();
                     try
                     {
-                        await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+                        // An update begun is finished and its offset saved, even when a stop comes meanwhile:
+                        // cancelling it half way would answer it again after the restart.
+                        await handler.HandleAsync(update, CancellationToken.None).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e)
                     {
                         LogUpdateFailed(logger, e, update.Id); // one bad update must not stop the others
                     }

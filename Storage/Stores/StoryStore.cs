@@ -66,6 +66,13 @@ public sealed class StoryStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every report of each story, first one first, in one query: which feed, which link.</summary>
+    public async Task<IReadOnlyDictionary<long, List<(string Feed, string? Link)>>> SourcesAsync(IReadOnlyCollection<long> storyIds, CancellationToken cancellationToken) =>
+        (await db.Entries.AsNoTracking().Where(e => e.StoryId != null && storyIds.Contains(e.StoryId.Value))
+            .Join(db.Feeds, e => e.FeedId, f => f.Id, (e, f) => new { e.Id, StoryId = e.StoryId!.Value, f.Name, e.Link })
+            .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+        .GroupBy(x => x.StoryId).ToDictionary(g => g.Key, g => g.Select(x => (x.Name, x.Link)).ToList());
+
     /// <summary>Every report of the story, first one first: which feed, which link.</summary>
     public async Task<IReadOnlyList<(string Feed, string? Link)>> SourcesAsync(long storyId, CancellationToken cancellationToken) =>
         (await db.Entries.AsNoTracking().Where(e => e.StoryId == storyId)

@@ -61,16 +61,18 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
     private Task<DeliveryDispatcher> DispatcherAsync() => DispatcherAsync(_services.GetRequiredService<PlatformRateLimiter>(), _time);
 
+    private Task<DeliveryDispatcher> DispatcherAsync(PlatformRateLimiter limiter, TimeProvider time) => DispatcherAsync(limiter, time, new DeliveryOptions());
+
     /// <summary>
     /// A dispatcher whose instance holds the platform's lease, as the only instance does. The lease
     /// runs on the real clock (no renewal loop runs here), the dispatcher on the test's.
     /// </summary>
-    private async Task<DeliveryDispatcher> DispatcherAsync(PlatformRateLimiter limiter, TimeProvider time)
+    private async Task<DeliveryDispatcher> DispatcherAsync(PlatformRateLimiter limiter, TimeProvider time, DeliveryOptions options)
     {
         var scopes = _services.GetRequiredService<IServiceScopeFactory>();
         var leases = new LeaseManager(scopes, _instance, TimeProvider.System, NullLogger<LeaseManager>.Instance);
         _disposables.Add(leases);
-        var dispatcher = new DeliveryDispatcher(scopes, [_platform], ComposerFor(), limiter, leases, _instance, time, NullLogger<DeliveryDispatcher>.Instance);
+        var dispatcher = new DeliveryDispatcher(scopes, [_platform], ComposerFor(), limiter, Options.Create(options), leases, _instance, time, NullLogger<DeliveryDispatcher>.Instance);
         await leases.RenewAsync(CancellationToken.None);
         return dispatcher;
     }
@@ -292,6 +294,57 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         Assert.Equal(2, await check.Deliveries.CountAsync(d => d.State == DeliveryState.Pending)); // the busy chat's next ones wait for its minute
     }
 
+    [Fact]
+    public async Task ConcurrentSendsKeepEveryLimitAndEachChatsOrder()
+    {
+        var chats = new List<long>();
+        await using (var db = _database.Open())
+        {
+            await db.Deliveries.ExecuteDeleteAsync();
+            var now = _time.GetUtcNow().UtcDateTime;
+            for (var c = 0; c < 6; c++)
+            {
+                chats.Add(await new ChannelStore(db).EnsureAsync(_platform.Name, $"chat-{c}", "Chat", false, now, CancellationToken.None));
+            }
+
+            for (var i = 0; i < 4; i++)
+            {
+                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"c{i}", $"https://f.test/c{i}", $"Story c{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(db).EnqueueAsync(story.Id, chats.Select(c => (c, "all")), now, CancellationToken.None);
+            }
+        }
+
+        for (var i = 0; i < 24; i++)
+        {
+            _platform.Results.Enqueue(SendResult.Sent($"m-{i}"));
+        }
+
+        _platform.Latency = TimeSpan.FromMilliseconds(120);
+        var options = new DeliveryOptions { MaxInFlight = 4 };
+        options.RateLimits[_platform.Name] = new PlatformRateLimit { GlobalPerSecond = 10, PerChannelPerSecond = 1 };
+        using var limiter = new PlatformRateLimiter(Options.Create(options));
+        using var dispatcher = await DispatcherAsync(limiter, TimeProvider.System, options);
+
+        for (var run = 0; _platform.Sent < 24 && run < 50; run++)
+        {
+            await dispatcher.DispatchAsync(CancellationToken.None);
+        }
+
+        var timeline = _platform.Timeline.OrderBy(t => t.Start).ToList();
+        Assert.InRange(_platform.MostInFlight, 2, 4); // overlapping, and never more than allowed
+        Assert.All(timeline, s => Assert.True(timeline.Count(o => o.Start >= s.Start && o.Start < s.Start.AddSeconds(1)) <= 10, "more than 10 started in one second"));
+        foreach (var chat in timeline.GroupBy(t => t.Chat))
+        {
+            var sends = chat.ToList();
+            Assert.Equal(sends.Select(s => s.Story).Order(), sends.Select(s => s.Story)); // the chat's stories in order
+            Assert.All(sends.Zip(sends.Skip(1)), pair => Assert.True(pair.Second.Start - pair.First.End >= TimeSpan.FromMilliseconds(990), $"chat {chat.Key}: a message {(pair.Second.Start - pair.First.End).TotalMilliseconds} ms after the previous one ended"));
+        }
+
+        await using var check = _database.Open();
+        Assert.Equal(24, await check.Deliveries.CountAsync(d => d.State == DeliveryState.Sent));
+    }
+
     private AlertComposer ComposerFor() => new(
         new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), new ChangeSignals(_services.GetRequiredService<IServiceScopeFactory>(), _time), _time, NullLogger<KnowledgeProvider>.Instance),
         new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
@@ -319,15 +372,49 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
         public List<Alert> Alerts { get; } = [];
 
-        public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
+        /// <summary>How long each send takes (a network round trip).</summary>
+        public TimeSpan Latency { get; set; }
+
+        /// <summary>Every send: the chat, the story, when it started and when it ended.</summary>
+        public List<(string Chat, long Story, DateTime Start, DateTime End)> Timeline { get; } = [];
+
+        public int MostInFlight { get; private set; }
+
+        private readonly Lock _gate = new();
+        private int _inFlight;
+
+        public async Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Sent++;
-            Stories.Add(alert.StoryId);
-            Alerts.Add(alert);
-            OnSend?.Invoke(Sent);
-            var result = Results.Dequeue();
-            return result is null ? throw new HttpRequestException("platform outage") : Task.FromResult(result);
+            SendResult? result;
+            var start = DateTime.UtcNow;
+            lock (_gate)
+            {
+                Sent++;
+                Stories.Add(alert.StoryId);
+                Alerts.Add(alert);
+                OnSend?.Invoke(Sent);
+                result = Results.Dequeue();
+                MostInFlight = Math.Max(MostInFlight, ++_inFlight);
+            }
+
+            try
+            {
+                if (Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(Latency, cancellationToken);
+                }
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _inFlight--;
+                    Timeline.Add((alert.ChannelExternalId, alert.StoryId, start, DateTime.UtcNow));
+                }
+            }
+
+            return result ?? throw new HttpRequestException("platform outage");
         }
     }
 }
