@@ -4,18 +4,35 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using Polly;
+using Polly.CircuitBreaker;
 
 namespace Radar.Feeds.Summaries;
 
 /// <summary>
 /// A two-sentence summary in the reader's language from an LLM (Microsoft.Extensions.AI's
 /// <see cref="IChatClient"/>), or null — when it is off, slow, failing or says nothing — so that the
-/// caller falls back to the extractive summary. Never throws.
+/// caller falls back to the extractive summary. Never throws. Each call has a timeout, and a circuit
+/// breaker (Polly) stops calling an endpoint whose last two calls failed or timed out, for
+/// <see cref="BreakDuration"/>, then lets one call through to try it again: a dead endpoint costs two
+/// timeouts a minute, not one per alert.
 /// </summary>
 public sealed partial class LlmSummarizer : IDisposable
 {
     private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal) { ["en"] = "English", ["fr"] = "French", ["ar"] = "Arabic" };
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromMinutes(1);
+
     private readonly IChatClient? _client;
+    private readonly ResiliencePipeline _breaker = new ResiliencePipelineBuilder()
+        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = 1.0,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromMinutes(1),
+            BreakDuration = BreakDuration,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+        })
+        .Build();
     private readonly LlmOptions _options;
     private readonly ILogger<LlmSummarizer> _logger;
 
@@ -45,8 +62,6 @@ public sealed partial class LlmSummarizer : IDisposable
             return null;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
         var readerLanguage = LanguageNames.GetValueOrDefault(language, "English");
         List<ChatMessage> messages =
         [
@@ -55,9 +70,27 @@ public sealed partial class LlmSummarizer : IDisposable
         ];
         try
         {
-            var response = await _client.GetResponseAsync(messages, new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 200 }, timeout.Token).ConfigureAwait(false);
-            var text = response.Text?.Trim();
-            return string.IsNullOrEmpty(text) ? null : ExtractiveSummary.Create(text);
+            return await _breaker.ExecuteAsync(
+                async token =>
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    timeout.CancelAfter(_options.Timeout);
+                    try
+                    {
+                        var response = await _client.GetResponseAsync(messages, new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 200 }, timeout.Token).ConfigureAwait(false);
+                        var text = response.Text?.Trim();
+                        return string.IsNullOrEmpty(text) ? null : ExtractiveSummary.Create(text);
+                    }
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    {
+                        throw new TimeoutException($"no answer within {_options.Timeout}"); // a failure for the breaker
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            return null; // the endpoint failed just now: the extractive summary, at once
         }
         catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {

@@ -71,6 +71,20 @@ public sealed class LlmSummarizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeadEndpointCostsTwoTimeoutsAndThenIsNotCalledUntilTheBreakEnds()
+    {
+        Answer("too late", delay: TimeSpan.FromSeconds(10));
+        using var summarizer = Summarizer(TimeSpan.FromMilliseconds(200));
+
+        for (var alert = 0; alert < 6; alert++)
+        {
+            Assert.Null(await summarizer.SummarizeAsync("t", "s", "en", CancellationToken.None));
+        }
+
+        Assert.InRange(_server.Count("/v1/chat/completions"), 1, 2); // the others fell back at once, without a call (without the breaker: 5 or 6)
+    }
+
+    [Fact]
     public async Task AnErroringEndpointFallsBack()
     {
         Answer("ignored", status: 500);
