@@ -18,6 +18,7 @@ namespace Radar.Tests.Bot;
 /// (which answers 429 and 409 as Telegram does) and a real feed server: the work is shared, nothing
 /// is done twice, and the death of an instance (SIGKILL) loses nothing.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -108,6 +108,7 @@ public sealed partial class FakeTelegram : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
+        var arrived = DateTime.UtcNow; // limits are judged as the request arrives, before its body is read
         var body = context.Request.ContentLength > 0 || context.Request.ContentType is not null
             ? (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? []
             : [];
@@ -125,7 +126,7 @@ public sealed partial class FakeTelegram : IAsyncDisposable
             return;
         }
 
-        if (EnforceLimits && chat is { } to && method is "sendMessage" or "sendPhoto" && !Admit(to))
+        if (EnforceLimits && chat is { } to && method is "sendMessage" or "sendPhoto" && !Admit(to, arrived))
         {
             Interlocked.Increment(ref _tooManyRequests);
             await Error(context, 429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 });
@@ -242,11 +243,10 @@ public sealed partial class FakeTelegram : IAsyncDisposable
     }
 
     /// <summary>Whether a message to the chat now keeps within 30/s overall and 1/s per chat (with 100 ms for clock jitter).</summary>
-    private bool Admit(long chat)
+    private bool Admit(long chat, DateTime now)
     {
         lock (_gate)
         {
-            var now = DateTime.UtcNow;
             while (_recentSends.Count > 0 && _recentSends.Peek() <= now.AddSeconds(-1))
             {
                 _recentSends.Dequeue();
