@@ -143,7 +143,7 @@ public sealed partial class DeliveryDispatcher(
     /// </summary>
     private async Task<(int Sent, int Waiting)> PassAsync(IServiceProvider services, List<DueDelivery> due, DateTime claimedUntil, CancellationToken cancellationToken)
     {
-        var sources = await services.GetRequiredService<StoryStore>().SourcesAsync([.. due.Select(d => d.StoryId).Distinct()], cancellationToken).ConfigureAwait(false);
+        var sources = await SourcesAsync(services, due, cancellationToken).ConfigureAwait(false);
         var queues = due.GroupBy(d => d.ChannelId)
             .Select(g => new Queue<IReadOnlyList<DueDelivery>>(g.Where(d => !d.Digest).Select(d => (IReadOnlyList<DueDelivery>)[d]).Concat(g.Any(d => d.Digest) ? [[.. g.Where(d => d.Digest)]] : [])))
             .ToList();
@@ -199,7 +199,7 @@ public sealed partial class DeliveryDispatcher(
     /// has run out or the platform's lease is lost (a process paused past them): another instance may
     /// have the rows by then (the outcome is then null: nothing to record). Touches no database.
     /// </summary>
-    private async Task<SendOutcome> SendAsync(IReadOnlyList<DueDelivery> rows, IReadOnlyDictionary<long, List<(string Feed, string? Link)>> sources, DateTime claimedUntil, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendAsync(IReadOnlyList<DueDelivery> rows, IReadOnlyDictionary<long, IReadOnlyList<AlertSource>> sources, DateTime claimedUntil, CancellationToken cancellationToken)
     {
         var first = rows[0];
         try
@@ -214,7 +214,7 @@ public sealed partial class DeliveryDispatcher(
                 async () =>
                 {
                     var alert = rows.Count == 1 && !first.Digest
-                        ? await composer.ComposeAsync(first, [.. sources.GetValueOrDefault(first.StoryId, []).Select(s => new AlertSource(s.Feed, s.Link))], cancellationToken).ConfigureAwait(false)
+                        ? await composer.ComposeAsync(first, sources.GetValueOrDefault(first.StoryId, []), cancellationToken).ConfigureAwait(false)
                         : composer.ComposeDigest(rows, time.GetUtcNow());
                     await limiter.WaitGlobalAsync(first.Platform, cancellationToken).ConfigureAwait(false); // the chat's turn was taken by the pass
                     var result = await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
@@ -294,13 +294,14 @@ public sealed partial class DeliveryDispatcher(
         var store = scope.ServiceProvider.GetRequiredService<DeliveryStore>();
         var edits = await store.EditsDueAsync(time.GetUtcNow().UtcDateTime, BatchSize, cancellationToken).ConfigureAwait(false);
         var held = Held();
-        foreach (var edit in edits.Where(e => held.Contains(e.Platform)))
+        var mine = edits.Where(e => held.Contains(e.Platform)).ToList();
+        var sources = await SourcesAsync(scope.ServiceProvider, mine, cancellationToken).ConfigureAwait(false);
+        foreach (var edit in mine)
         {
-            var sources = await SourcesAsync(scope.ServiceProvider, edit, cancellationToken).ConfigureAwait(false);
             var result = await TryAsync(
                 async () =>
                 {
-                    var alert = await composer.ComposeAsync(edit, sources, cancellationToken).ConfigureAwait(false);
+                    var alert = await composer.ComposeAsync(edit, sources.GetValueOrDefault(edit.StoryId, []), cancellationToken).ConfigureAwait(false);
                     await limiter.WaitAsync(edit.Platform, edit.ChannelId, cancellationToken).ConfigureAwait(false);
                     try
                     {
@@ -318,8 +319,10 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    private static async Task<IReadOnlyList<AlertSource>> SourcesAsync(IServiceProvider services, DueDelivery delivery, CancellationToken cancellationToken) =>
-        [.. (await services.GetRequiredService<StoryStore>().SourcesAsync(delivery.StoryId, cancellationToken).ConfigureAwait(false)).Select(s => new AlertSource(s.Feed, s.Link))];
+    /// <summary>Every report of the rows' stories, in one query, by story.</summary>
+    private static async Task<IReadOnlyDictionary<long, IReadOnlyList<AlertSource>>> SourcesAsync(IServiceProvider services, IEnumerable<DueDelivery> rows, CancellationToken cancellationToken) =>
+        (await services.GetRequiredService<StoryStore>().SourcesAsync([.. rows.Select(r => r.StoryId).Distinct()], cancellationToken).ConfigureAwait(false))
+        .ToDictionary(s => s.Key, s => (IReadOnlyList<AlertSource>)[.. s.Value.Select(x => new AlertSource(x.Feed, x.Link))]);
 
     private static async Task<SendResult> TryAsync(Func<Task<SendResult>> send, CancellationToken cancellationToken)
     {

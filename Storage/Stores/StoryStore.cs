@@ -73,13 +73,6 @@ public sealed class StoryStore(RadarDbContext db)
             .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
         .GroupBy(x => x.StoryId).ToDictionary(g => g.Key, g => g.Select(x => (x.Name, x.Link)).ToList());
 
-    /// <summary>Every report of the story, first one first: which feed, which link.</summary>
-    public async Task<IReadOnlyList<(string Feed, string? Link)>> SourcesAsync(long storyId, CancellationToken cancellationToken) =>
-        (await db.Entries.AsNoTracking().Where(e => e.StoryId == storyId)
-            .Join(db.Feeds, e => e.FeedId, f => f.Id, (e, f) => new { e.Id, f.Name, e.Link })
-            .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
-        .Select(x => (x.Name, x.Link)).ToList();
-
     /// <summary>
     /// The most recent stories, optionally only those on a topic (<paramref name="onTopic"/>: on any
     /// topic Radar alerts on) and naming an entity (by canonical name).
