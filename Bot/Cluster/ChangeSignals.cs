@@ -16,12 +16,19 @@ public sealed class ChangeSignals(IServiceScopeFactory scopes, TimeProvider time
 
     public const string PollRound = "changed:poll";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+
     public async Task AnnounceAsync(string key, CancellationToken cancellationToken)
     {
+        var mark = Guid.NewGuid().ToString("N");
+        _written[key] = mark;
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PlatformStateStore>()
-            .SetAsync(key, Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            .SetAsync(key, mark, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether this instance wrote the mark: it has already acted on that change.</summary>
+    public bool IsOwn(string key, string? mark) => mark is not null && _written.TryGetValue(key, out var own) && own == mark;
 
     /// <summary>The current mark of each topic (null when nothing was ever announced).</summary>
     public async Task<(string? Subscriptions, string? Knowledge, string? PollRound)> ReadAsync(CancellationToken cancellationToken)

@@ -31,12 +31,13 @@ public sealed partial class ChangeWatcher(
                 var now = await signals.ReadAsync(stoppingToken).ConfigureAwait(false);
                 if (seen is { } before)
                 {
-                    if (now.Subscriptions != before.Subscriptions)
+                    // A change this instance made was applied here when it was made; the knowledge is not rebuilt twice.
+                    if (now.Subscriptions != before.Subscriptions && !signals.IsOwn(ChangeSignals.Subscriptions, now.Subscriptions))
                     {
                         subscriptions.Invalidate();
                     }
 
-                    if (now.Knowledge != before.Knowledge)
+                    if (now.Knowledge != before.Knowledge && !signals.IsOwn(ChangeSignals.Knowledge, now.Knowledge))
                     {
                         await knowledge.RefreshAsync(stoppingToken).ConfigureAwait(false);
                     }
