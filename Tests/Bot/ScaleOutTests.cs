@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +48,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 
     private BotProcess Start(string name, params string[] extra)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var folder = Directory.CreateDirectory(_folder.Combine(name)).FullName;
         var process = BotProcess.Start(
             folder,
@@ -97,13 +95,6 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting: {what()}\n{string.Join("\n---\n", _instances.Select(i => i.Process.Error))}");
             await Task.Delay(200);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

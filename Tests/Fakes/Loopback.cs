@@ -14,4 +14,12 @@ public static class Loopback
         builder.Logging.ClearProviders();
         return builder.Build();
     }
+
+    /// <summary>A TCP port free on 127.0.0.1 now, for a server started by a test (PostgreSQL, a bot process).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+
+using Radar.Tests.Fakes;
 
 namespace Radar.Tests.Support;
 
@@ -61,7 +61,7 @@ public static class PostgresServer
             await RunAsync("chown", $"postgres {folder}");
         }
 
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --no-sync", asRoot);
         await RunAsync(
             Path.Combine(bin, "pg_ctl"),
@@ -80,13 +80,6 @@ public static class PostgresServer
             }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, string arguments, bool asPostgres = false)
