@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-
 using Radar.Tests.Fakes;
 
 namespace Radar.Tests.Support;
