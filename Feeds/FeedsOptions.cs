@@ -14,8 +14,20 @@ public sealed class FeedsOptions
     /// <summary>Path to an OPML file (relative to the working directory) whose feeds replace <see cref="Sources"/>.</summary>
     public string? Opml { get; set; }
 
+    /// <summary>The longest a healthy feed waits between polls: quiet feeds are polled this often.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "must be between 00:00:10 and 1.00:00:00.")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The shortest: a feed that publishes often is polled down to this interval. Set it equal to
+    /// <see cref="PollInterval"/> for one fixed interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "must be between 00:00:10 and 1.00:00:00.")]
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>While a WebSub hub pushes a feed's news, the feed is still polled this often, in case a push is lost.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ErrorMessage = "must be between 00:00:10 and 7.00:00:00.")]
+    public TimeSpan PushedPollInterval { get; set; } = TimeSpan.FromHours(1);
 
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "must be between 00:00:00.100 and 00:10:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);

@@ -30,6 +30,10 @@ public abstract class RadarDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
+    public DbSet<WebSubSubscriptionRecord> WebSubSubscriptions => Set<WebSubSubscriptionRecord>();
+
+    public DbSet<HandledUpdateRecord> HandledUpdates => Set<HandledUpdateRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddScoped<FeedStore>();
+        services.AddScoped<WebSubStore>();
         services.AddScoped<EntryStore>();
         services.AddScoped<StoryStore>();
         services.AddScoped<ChannelStore>();

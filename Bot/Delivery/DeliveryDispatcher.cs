@@ -214,7 +214,7 @@ public sealed partial class DeliveryDispatcher(
                 async () =>
                 {
                     var alert = rows.Count == 1 && !first.Digest
-                        ? await composer.ComposeAsync(first, sources.GetValueOrDefault(first.StoryId, []), cancellationToken).ConfigureAwait(false)
+                        ? composer.Compose(first, sources.GetValueOrDefault(first.StoryId, []))
                         : composer.ComposeDigest(rows, time.GetUtcNow());
                     await limiter.WaitGlobalAsync(first.Platform, cancellationToken).ConfigureAwait(false); // the chat's turn was taken by the pass
                     var result = await _platforms[first.Platform].SendAlertAsync(alert, cancellationToken).ConfigureAwait(false);
@@ -301,7 +301,7 @@ public sealed partial class DeliveryDispatcher(
             var result = await TryAsync(
                 async () =>
                 {
-                    var alert = await composer.ComposeAsync(edit, sources.GetValueOrDefault(edit.StoryId, []), cancellationToken).ConfigureAwait(false);
+                    var alert = composer.Compose(edit, sources.GetValueOrDefault(edit.StoryId, []));
                     await limiter.WaitAsync(edit.Platform, edit.ChannelId, cancellationToken).ConfigureAwait(false);
                     try
                     {

@@ -11,6 +11,13 @@ public sealed class HttpOptions
     [Required]
     public string Address { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// The address at which the outside (a WebSub hub) reaches this HTTP port, e.g.
+    /// <c>https://radar.example.org</c> behind a reverse proxy. Unset, Radar subscribes to no hub.
+    /// </summary>
+    [Url(ErrorMessage = "must be an absolute http(s) URL.")]
+    public string? PublicUrl { get; set; }
+
     /// <summary>0 picks a free port.</summary>
     [Range(0, 65535, ErrorMessage = "must be between 0 and 65535.")]
     public int Port { get; set; } = 5380;

@@ -22,7 +22,9 @@ using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
+using Radar.Bot.WebSub;
 using Radar.Feeds;
+using Radar.Feeds.Fetching;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
 
@@ -82,6 +84,7 @@ public static class RadarHost
 
         var app = builder.Build();
         app.MapRadarHealth();
+        app.MapWebSub();
         if (telegram.Enabled && telegram.Mode == "Webhook")
         {
             app.MapTelegramWebhook();
@@ -186,6 +189,9 @@ public static class RadarHost
         services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<WebSubSubscriber>();
+        services.AddHttpClient(WebSubSubscriber.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedsOptions>>().Value));
         services.AddSingleton<KnowledgeProvider>();
         services.AddSingleton<SubscriptionIndexProvider>();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
@@ -241,6 +247,7 @@ public static class RadarHost
         {
             services.AddHostedService<ChangeWatcher>();
             services.AddHostedService<DeliveryService>();
+            services.AddHostedService(s => s.GetRequiredService<WebSubSubscriber>());
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             services.AddHostedService<ConsoleInputService>();
         }

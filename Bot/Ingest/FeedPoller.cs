@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
+using Radar.Bot.Hosting;
 using Radar.Bot.Knowledge;
+using Radar.Bot.WebSub;
 using Radar.Feeds;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Fetching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
+using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
@@ -23,6 +26,9 @@ public sealed partial class FeedPoller(
     IOptions<FeedsOptions> options,
     KnowledgeProvider knowledge,
     SubscriptionIndexProvider subscriptions,
+    LlmSummarizer llm,
+    WebSubSubscriber webSub,
+    IOptions<HttpOptions> http,
     InstanceIdentity instance,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
@@ -133,8 +139,10 @@ public sealed partial class FeedPoller(
         }
 
         var (newEntries, alerts) = parsed is null ? (0, 0) : await IngestAsync(services, feed, parsed.Entries, now, cancellationToken).ConfigureAwait(false);
-        var nextPoll = now + PollSchedule.AfterSuccess(interval, fetched.RetryAfter);
-        var recovered = await feeds.RecordSuccessAsync(feed.Id, fetched.ETag, fetched.LastModified, primed: parsed is not null, now.UtcDateTime, nextPoll.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        await DiscoverHubAsync(services, feed, parsed?.Hub ?? fetched.Hub, now, cancellationToken).ConfigureAwait(false);
+        var rhythm = NextInterval(feed, parsed, now);
+        var nextPoll = now + PollSchedule.AfterSuccess(rhythm, fetched.RetryAfter);
+        var recovered = await feeds.RecordSuccessAsync(feed.Id, fetched.ETag, fetched.LastModified, primed: parsed is not null, now.UtcDateTime, nextPoll.UtcDateTime, cancellationToken, rhythm).ConfigureAwait(false);
         if (recovered)
         {
             LogFeedRecovered(logger, feed.Name);
@@ -152,6 +160,73 @@ public sealed partial class FeedPoller(
         return new FeedPollResult(Failed: false, newEntries, alerts);
     }
 
+    /// <summary>
+    /// The interval until the next poll: the long safety interval while a hub pushes the feed; else
+    /// the rhythm of its entries (<see cref="PollSchedule.Adaptive"/>), or a little longer than last
+    /// time when the server said nothing changed (304).
+    /// </summary>
+    private TimeSpan NextInterval(FeedToPoll feed, ParsedFeed? parsed, DateTimeOffset now)
+    {
+        var settings = options.Value;
+        if (feed.Pushed)
+        {
+            return settings.PushedPollInterval;
+        }
+
+        return parsed is null
+            ? PollSchedule.AfterUnchanged(feed.PollInterval, settings.MinPollInterval, settings.PollInterval)
+            : PollSchedule.Adaptive(parsed.Entries.Select(e => e.Published).OfType<DateTimeOffset>(), now, settings.MinPollInterval, settings.PollInterval);
+    }
+
+    /// <summary>A hub the feed names is subscribed to when Radar has a public address for the hub to call.</summary>
+    private async Task DiscoverHubAsync(IServiceProvider services, FeedToPoll feed, WebSubLinks? hub, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (hub is null || string.IsNullOrEmpty(http.Value.PublicUrl))
+        {
+            return;
+        }
+
+        if (await services.GetRequiredService<WebSubStore>().DiscoverAsync(feed.Id, hub.Hub.AbsoluteUri, hub.Topic.AbsoluteUri, now.UtcDateTime, cancellationToken).ConfigureAwait(false))
+        {
+            LogHubFound(logger, feed.Name, hub.Hub.AbsoluteUri);
+            webSub.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Content a WebSub hub pushed for a feed: parsed and ingested exactly as polled content is.
+    /// Returns the number of new entries, or null when the body is not a feed.
+    /// </summary>
+    public async Task<int?> IngestPushedAsync(int feedId, byte[] body, string? charset, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var feed = await scope.ServiceProvider.GetRequiredService<FeedStore>().GetAsync(feedId, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var parsed = FeedParser.Parse(body, now, feed.Language, charset, new Uri(feed.Url));
+        if (parsed.Error is { } error)
+        {
+            LogPushRejected(logger, feed.Name, error.ToString());
+            return null;
+        }
+
+        await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (newEntries, alerts) = await IngestAsync(scope.ServiceProvider, feed, parsed.Entries, now, cancellationToken).ConfigureAwait(false);
+            LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
+            return newEntries;
+        }
+        finally
+        {
+            _storeGate.Release();
+        }
+    }
+
     /// <summary>Each new entry, oldest first, in its own transaction: store → analyse → cluster → route → enqueue.</summary>
     private async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -167,6 +242,8 @@ public sealed partial class FeedPoller(
         int added = 0, alerts = 0, learnt = 0;
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
+            var analysis = analyser.Analyse(AnalysisInput.Of(entry));
+            var summaries = await SummariesAsync(entryStore, feed, entry, analysis, recent, index, mayAlert, now, cancellationToken).ConfigureAwait(false);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -181,7 +258,6 @@ public sealed partial class FeedPoller(
                 recent.AddRange(await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken, recent.Count == 0 ? 0 : recent.Max(s => s.Id)).ConfigureAwait(false));
 
                 added++;
-                var analysis = analyser.Analyse(AnalysisInput.Of(entry));
                 if (StoryRouting.SameAs(analysis.Signature, recent) is { } known)
                 {
                     // Another outlet, or another language, reporting a story we have: a source, not an alert.
@@ -190,7 +266,7 @@ public sealed partial class FeedPoller(
                 }
                 else
                 {
-                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis).ConfigureAwait(false);
+                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries).ConfigureAwait(false);
                     recent.Add(new KnownStory(story.Id, analysis.Signature));
                     learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken).ConfigureAwait(false);
                     if (mayAlert(entry))
@@ -212,10 +288,52 @@ public sealed partial class FeedPoller(
         return (added, alerts);
     }
 
+    /// <summary>
+    /// The LLM's summaries of a new story that will alert, one per language its readers read, made
+    /// once here (before the transaction, so no lock waits on the endpoint) and stored with the story:
+    /// the send path only picks one. Null when the LLM is off or the entry will not alert; a language
+    /// the endpoint did not answer for falls back to the extractive summary.
+    /// </summary>
+    private async Task<Dictionary<string, string>?> SummariesAsync(EntryStore entries, FeedToPoll feed, FeedEntry entry, StoryAnalysis analysis, List<KnownStory> recent, Feeds.Matching.SubscriptionIndex index, Func<FeedEntry, bool> mayAlert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!llm.Enabled || !mayAlert(entry) || StoryRouting.SameAs(analysis.Signature, recent) is not null)
+        {
+            return null;
+        }
+
+        var analyser = knowledge.Current;
+        var languages = StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => id)
+            .Select(t => t.Language).Distinct(StringComparer.Ordinal).ToList();
+        if (languages.Count == 0 || !await entries.IsNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var made = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in languages)
+        {
+            if (await llm.SummarizeAsync(entry.Title, entry.Summary, language, cancellationToken).ConfigureAwait(false) is { } summary)
+            {
+                made[language] = summary;
+            }
+        }
+
+        return made;
+    }
+
     public void Dispose() => _storeGate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: {Entries} entries, {New} new, {Alerts} alerts")]
     private static partial void LogFeedPolled(ILogger logger, string feed, int entries, int @new, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: pushed by its hub, {Entries} entries, {New} new, {Alerts} alerts")]
+    private static partial void LogPushed(ILogger logger, string feed, int entries, int @new, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed}: its hub pushed a body that is not a feed ({Error}); ignored")]
+    private static partial void LogPushRejected(ILogger logger, string feed, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} names the WebSub hub {Hub}: subscribing")]
+    private static partial void LogHubFound(ILogger logger, string feed, string hub);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: not modified")]
     private static partial void LogFeedNotModified(ILogger logger, string feed);

@@ -1,4 +1,4 @@
 namespace Radar.Feeds.Analysis;
 
-/// <summary>Where a story goes: a channel, the subscription that matched (described), when, and whether in a digest.</summary>
-public sealed record DeliveryTarget(long ChannelId, string Matched, DateTime DueAt, bool Digest);
+/// <summary>Where a story goes: a channel, the subscription that matched (described), when, whether in a digest, and the channel's language.</summary>
+public sealed record DeliveryTarget(long ChannelId, string Matched, DateTime DueAt, bool Digest, string Language = "en");

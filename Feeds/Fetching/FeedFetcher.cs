@@ -91,7 +91,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FeedsOptions> options,
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return new FetchResult { Outcome = FetchOutcome.NotModified, ETag = response.Headers.ETag?.ToString(), LastModified = LastModified(response), RetryAfter = MaxAge(response) };
+            return new FetchResult { Outcome = FetchOutcome.NotModified, ETag = response.Headers.ETag?.ToString(), LastModified = LastModified(response), RetryAfter = Freshness(response, time.GetUtcNow()), Hub = HubLink(response) };
         }
 
         if (status is >= 300 and < 400)
@@ -133,7 +133,8 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FeedsOptions> options,
                 LastModified = LastModified(response),
                 Charset = response.Content.Headers.ContentType?.CharSet,
                 FinalUrl = response.RequestMessage?.RequestUri,
-                RetryAfter = MaxAge(response),
+                RetryAfter = Freshness(response, time.GetUtcNow()),
+                Hub = HubLink(response),
             };
         }
     }
@@ -142,7 +143,13 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FeedsOptions> options,
         response.Content.Headers.LastModified?.ToString("R") ??
         (response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null);
 
-    private static TimeSpan? MaxAge(HttpResponseMessage response) => response.Headers.CacheControl?.MaxAge;
+    /// <summary>How long the server says the feed stays fresh: Cache-Control max-age, else Expires.</summary>
+    private static TimeSpan? Freshness(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.CacheControl?.MaxAge ?? (response.Content.Headers.Expires is { } expires && expires > now ? expires - now : null);
+
+    /// <summary>The WebSub hub and self URLs of an HTTP <c>Link</c> header, when it names a hub.</summary>
+    private static WebSubLinks? HubLink(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values) ? WebSubLinks.FromLinkHeader(string.Join(", ", values), response.RequestMessage?.RequestUri) : null;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {

@@ -21,7 +21,10 @@ public sealed record FetchResult
 
     public string? Message { get; init; }
 
-    /// <summary>How long the server asked us to wait (Retry-After, or Cache-Control max-age on success).</summary>
+    /// <summary>The WebSub hub named by the response's <c>Link</c> header, if any.</summary>
+    public WebSubLinks? Hub { get; init; }
+
+    /// <summary>How long the server asked us to wait (Retry-After, or Cache-Control max-age or Expires on success).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     public static FetchResult Failed(FetchErrorKind kind, string message, TimeSpan? retryAfter = null) =>

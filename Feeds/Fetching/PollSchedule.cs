@@ -1,8 +1,49 @@
 namespace Radar.Feeds.Fetching;
 
-/// <summary>When to poll a feed next: the interval when it is healthy, exponential backoff up to 6 h when it fails.</summary>
+/// <summary>
+/// When to poll a feed next: when it is healthy, an interval that follows its publishing rhythm
+/// between a floor and a ceiling, never sooner than the server's freshness; when it fails,
+/// exponential backoff up to 6 h.
+/// </summary>
 public static class PollSchedule
 {
+    /// <summary>How many polls an adaptive interval spends on each entry the feed's rhythm expects.</summary>
+    public const int PollsPerEntry = 4;
+
+    /// <summary>How many of the latest entries make the rhythm.</summary>
+    public const int RhythmEntries = 10;
+
+    /// <summary>How much longer the interval grows each time a poll finds nothing new.</summary>
+    public const double UnchangedGrowth = 1.25;
+
+    /// <summary>
+    /// The interval a feed's own rhythm asks for: the typical (median) gap between its latest entries,
+    /// or the time since its last entry when it has been quiet longer than that, split into
+    /// <see cref="PollsPerEntry"/> polls and held between <paramref name="floor"/> and
+    /// <paramref name="ceiling"/>. A feed without two distinct dates gets the ceiling.
+    /// </summary>
+    public static TimeSpan Adaptive(IEnumerable<DateTimeOffset> published, DateTimeOffset now, TimeSpan floor, TimeSpan ceiling)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        floor = Min(floor, ceiling);
+        var latest = published.Where(t => t <= now + TimeSpan.FromMinutes(5) && t > now - TimeSpan.FromDays(30))
+            .Distinct().OrderByDescending(t => t).Take(RhythmEntries).ToList();
+        if (latest.Count < 2)
+        {
+            return ceiling;
+        }
+
+        var gaps = latest.Zip(latest.Skip(1), (newer, older) => newer - older).Order().ToList();
+        var typical = gaps[gaps.Count / 2];
+        var quiet = now - latest[0];
+        var expected = quiet > typical ? quiet : typical;
+        return Clamp(expected / PollsPerEntry, floor, ceiling);
+    }
+
+    /// <summary>After a poll that found nothing new (304, or no new entry): the last interval a little longer.</summary>
+    public static TimeSpan AfterUnchanged(TimeSpan? previous, TimeSpan floor, TimeSpan ceiling) =>
+        Clamp((previous ?? ceiling) * UnchangedGrowth, Min(floor, ceiling), ceiling);
+
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     /// <summary>The longest a server's Cache-Control may stretch the interval.</summary>
@@ -28,4 +69,6 @@ public static class PollSchedule
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan floor, TimeSpan ceiling) => value < floor ? floor : value > ceiling ? ceiling : value;
 }

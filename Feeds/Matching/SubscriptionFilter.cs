@@ -25,6 +25,9 @@ public sealed record SubscriptionFilter(
     /// <summary>The channel's IANA time zone, for digests and quiet hours.</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>The language the channel reads alerts in, for which the story's summary is made.</summary>
+    public string ChannelLanguage { get; init; } = "en";
+
     /// <summary>The entity filters, person first (the most selective), computed once.</summary>
     public string[] EntityIds { get; } = [.. new[] { PersonId, ModelId, OrgId }.OfType<string>()];
 

@@ -38,7 +38,7 @@ public static class FeedParser
                 entries.Add(Normalize(item, firstSeen, feedLanguage, baseUri));
             }
 
-            return new ParsedFeed(HtmlText.ToPlainText(document.Title, MaxTitleLength), feedLanguage, entries, null);
+            return new ParsedFeed(HtmlText.ToPlainText(document.Title, MaxTitleLength), feedLanguage, entries, null) { Hub = HubOf(document, baseUri) };
         }
         catch (FeedParseException e)
         {
@@ -54,6 +54,26 @@ public static class FeedParser
             // (XmlException, NullReferenceException, FormatException…) becomes a classified error.
             return ParsedFeed.Failed(ParseErrorKind.Malformed, $"{e.GetType().Name}: {FirstLine(e.Message)}");
         }
+    }
+
+    /// <summary>
+    /// The WebSub hub the document names: an Atom <c>&lt;link rel="hub"&gt;</c> on the feed, or an
+    /// <c>&lt;atom:link rel="hub"&gt;</c> in an RSS channel, with its <c>rel="self"</c> as the topic.
+    /// </summary>
+    private static Fetching.WebSubLinks? HubOf(Feed document, Uri? baseUri)
+    {
+        if (document.SpecificFeed?.Element is not { } root)
+        {
+            return null;
+        }
+
+        var links = root.Elements().Concat(root.Elements().Where(e => e.Name.LocalName == "channel").SelectMany(c => c.Elements()))
+            .Where(e => e.Name.LocalName == "link" && e.Attribute("href") is not null)
+            .Select(e => (Rel: (string?)e.Attribute("rel"), Href: (string)e.Attribute("href")!))
+            .ToList();
+        var hub = links.FirstOrDefault(l => string.Equals(l.Rel, "hub", StringComparison.OrdinalIgnoreCase)).Href;
+        var self = links.FirstOrDefault(l => string.Equals(l.Rel, "self", StringComparison.OrdinalIgnoreCase)).Href;
+        return Fetching.WebSubLinks.From(hub, self, baseUri);
     }
 
     /// <summary>CodeHollow.FeedReader's own parse of the same bytes, without our leniency: the benchmark's baseline.</summary>

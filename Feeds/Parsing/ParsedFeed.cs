@@ -7,6 +7,9 @@ public sealed record ParsedFeed(string? Title, string? Language, IReadOnlyList<F
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>The WebSub hub the document names, if any.</summary>
+    public Fetching.WebSubLinks? Hub { get; init; }
+
     public static ParsedFeed Failed(ParseErrorKind kind, string message) =>
         new(null, null, [], new ParseError(kind, message));
 }

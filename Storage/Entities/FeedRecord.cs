@@ -32,6 +32,9 @@ public sealed class FeedRecord
     /// <summary>Set after the first successful parse: later entries alert, the first batch mostly does not.</summary>
     public bool Primed { get; set; }
 
+    /// <summary>The interval its publishing rhythm asked for at the last successful poll; null before one.</summary>
+    public TimeSpan? PollInterval { get; set; }
+
     public int ConsecutiveFailures { get; set; }
 
     public string? LastError { get; set; }

@@ -11,6 +11,9 @@ public sealed class StoryRecord
 
     public required string Summary { get; set; }
 
+    /// <summary>The summaries made when the story was analysed, as JSON (see <c>StorySummaries</c>); null for stories stored before.</summary>
+    public string? Summaries { get; set; }
+
     public required string Language { get; set; }
 
     /// <summary>The feed that carried it first, by name.</summary>

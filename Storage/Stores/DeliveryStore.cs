@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
+using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
 
 namespace Radar.Storage.Stores;
@@ -65,7 +66,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                       join c in db.Channels on d.ChannelId equals c.Id
                       join s in db.Stories on d.StoryId equals s.Id
                       orderby d.Id
-                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
+                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,7 +83,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.EditDueAt
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, s.Summary, s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId))
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed class EntryStore(RadarDbContext db)
         return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false) ? record : null;
     }
 
+    /// <summary>Whether <see cref="AddIfNewAsync"/> would store the entry now (a read; the insert decides for good).</summary>
+    public async Task<bool> IsNewAsync(int feedId, FeedEntry entry, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return !await IsKnownAsync(feedId, entry.Link, TitleKey.Normalize(entry.Title), now, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<bool> IsKnownAsync(int feedId, string? link, string titleKey, DateTime now, CancellationToken cancellationToken)
     {
         if (link is not null && await db.Entries.AnyAsync(e => e.Link == link, cancellationToken).ConfigureAwait(false))

@@ -48,7 +48,8 @@ public sealed class FeedStore(RadarDbContext db)
             db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("dueOnly", dueOnly), db.Parameter("limit", limit))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return await db.Feeds.AsNoTracking().Where(f => claimed.Contains(f.Id)).OrderBy(f => f.NextPollAt)
-            .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures))
+            .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval,
+                db.WebSubSubscriptions.Any(w => w.FeedId == f.Id && w.Requested == WebSubModes.Subscribe && w.ExpiresAt > now)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,8 +62,14 @@ public sealed class FeedStore(RadarDbContext db)
         RETURNING "Id" AS "Value"
         """;
 
+    /// <summary>One enabled feed as the poller sees it, or null.</summary>
+    public Task<FeedToPoll?> GetAsync(int feedId, CancellationToken cancellationToken) =>
+        db.Feeds.AsNoTracking().Where(f => f.Id == feedId && f.Enabled)
+            .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval, true))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Records a successful fetch (200 or 304). Returns true when the feed was failing before.</summary>
-    public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken)
+    public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken, TimeSpan? interval = null)
     {
         var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken).ConfigureAwait(false);
         var recovered = feed.ConsecutiveFailures > 0;
@@ -72,6 +79,7 @@ public sealed class FeedStore(RadarDbContext db)
         feed.LastPolledAt = now;
         feed.LastSuccessAt = now;
         feed.NextPollAt = nextPoll;
+        feed.PollInterval = interval ?? feed.PollInterval;
         feed.ConsecutiveFailures = 0;
         feed.LastError = null;
         feed.ClaimedBy = null;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Extraction;
+using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
 
 namespace Radar.Storage.Stores;
@@ -10,7 +11,13 @@ namespace Radar.Storage.Stores;
 public sealed class StoryStore(RadarDbContext db)
 {
     /// <summary>Makes the entry the first source of a new story, with what the analysis understood of it.</summary>
-    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryAnalysis? analysis = null)
+    /// <param name="entry">The entry that is the story's first source.</param>
+    /// <param name="source">The feed's name.</param>
+    /// <param name="now">When.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="analysis">What the analysis understood, or null.</param>
+    /// <param name="summaries">Summaries in readers' languages made for it (an LLM's), beside the analysis's extractive one.</param>
+    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryAnalysis? analysis = null, IReadOnlyDictionary<string, string>? summaries = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var story = new StoryRecord
@@ -18,6 +25,7 @@ public sealed class StoryStore(RadarDbContext db)
             Title = entry.Title,
             Link = entry.Link,
             Summary = entry.Summary,
+            Summaries = analysis is null ? null : StorySummaries.Write(analysis.Summary, summaries),
             Language = entry.Language,
             Source = source,
             PublishedAt = entry.PublishedAt,

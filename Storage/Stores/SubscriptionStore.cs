@@ -26,7 +26,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
     /// <summary>The subscriptions of active channels, for the matcher.</summary>
     public async Task<IReadOnlyList<SubscriptionFilter>> ActiveFiltersAsync(CancellationToken cancellationToken) =>
         (await db.Subscriptions.AsNoTracking()
-            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => new { Subscription = s, c.TimeZone })
+            .Join(db.Channels.Where(c => c.Active), s => s.ChannelId, c => c.Id, (s, c) => new { Subscription = s, c.TimeZone, c.Language })
             .OrderBy(x => x.Subscription.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false))
         .Select(x => Filter(x.Subscription) with
@@ -34,6 +34,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
             DigestTime = x.Subscription.Mode == "digest" ? x.Subscription.DigestTime : null,
             QuietHours = x.Subscription.QuietHours,
             TimeZone = x.TimeZone,
+            ChannelLanguage = x.Language,
         })
         .ToList();
 

@@ -2,14 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Chat;
 using Radar.Bot.Commands;
 using Radar.Bot.Delivery;
-using Radar.Bot.Hosting;
 using Radar.Bot.Ingest;
 using Radar.Bot.Telegram;
 using Radar.Feeds.Extraction;
@@ -48,16 +46,7 @@ public sealed class TelegramTests : IAsyncLifetime
         return bot;
     }
 
-    private static async Task<Running> StartAsync(BotHarness bot)
-    {
-        var mode = RunMode.Parse([]);
-        var output = new StringWriter();
-        var app = bot.Build(mode, output);
-        var stop = new CancellationTokenSource();
-        var task = RadarHost.RunAsync(app, mode, stop.Token);
-        await Wait.UntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested || task.IsCompleted); // fully started, web server included
-        return new Running(app, task, stop, output);
-    }
+    private static Task<RunningBot> StartAsync(BotHarness bot) => RunningBot.StartAsync(bot);
 
     [Fact]
     public async Task APrivateChatSubscribesAndReceivesTheSeedStorysAlert()
@@ -306,17 +295,5 @@ public sealed class TelegramTests : IAsyncLifetime
         Assert.Single(_telegram.TextsTo(1008));
         Assert.Contains(_telegram.Calls, c => c.Method == "setWebhook" && c.Body["secret_token"]?.GetValue<string>() == "s3cret-token");
         Assert.DoesNotContain(_telegram.Calls, c => c.Method == "getUpdates");
-    }
-
-    private sealed record Running(WebApplication App, Task<int> Task, CancellationTokenSource Stop, StringWriter Output) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Stop.CancelAsync();
-            Assert.Equal(ExitCodes.Ok, await Task.WaitAsync(TimeSpan.FromSeconds(30)));
-            await App.DisposeAsync();
-            Stop.Dispose();
-            Output.Dispose();
-        }
     }
 }

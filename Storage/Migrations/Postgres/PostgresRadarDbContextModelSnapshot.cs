@@ -331,6 +331,9 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<DateTime>("NextPollAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<TimeSpan?>("PollInterval")
+                        .HasColumnType("interval");
+
                     b.Property<bool>("Primed")
                         .HasColumnType("boolean");
 
@@ -347,6 +350,25 @@ namespace Radar.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.HandledUpdateRecord", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Platform", "UpdateId");
+
+                    b.HasIndex("HandledAt");
+
+                    b.ToTable("handled_updates", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.KnowledgeEntityRecord", b =>
@@ -500,6 +522,9 @@ namespace Radar.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Summaries")
+                        .HasColumnType("text");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -589,6 +614,71 @@ namespace Radar.Storage.Migrations.Postgres
                     b.ToTable("subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Radar.Storage.Entities.WebSubSubscriptionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CallbackKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Requested")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallbackKey")
+                        .IsUnique();
+
+                    b.HasIndex("FeedId")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("websub_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Radar.Storage.Entities.AffiliationRecord", b =>
                 {
                     b.HasOne("Radar.Storage.Entities.KnowledgeEntityRecord", null)
@@ -637,6 +727,15 @@ namespace Radar.Storage.Migrations.Postgres
                     b.HasOne("Radar.Storage.Entities.ChannelRecord", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.WebSubSubscriptionRecord", b =>
+                {
+                    b.HasOne("Radar.Storage.Entities.FeedRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -316,6 +316,9 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("NextPollAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan?>("PollInterval")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Primed")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +335,25 @@ namespace Radar.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.HandledUpdateRecord", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Platform", "UpdateId");
+
+                    b.HasIndex("HandledAt");
+
+                    b.ToTable("handled_updates", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.KnowledgeEntityRecord", b =>
@@ -483,6 +505,9 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Summaries")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -570,6 +595,69 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.ToTable("subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Radar.Storage.Entities.WebSubSubscriptionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallbackKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hub")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requested")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallbackKey")
+                        .IsUnique();
+
+                    b.HasIndex("FeedId")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("websub_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Radar.Storage.Entities.AffiliationRecord", b =>
                 {
                     b.HasOne("Radar.Storage.Entities.KnowledgeEntityRecord", null)
@@ -618,6 +706,15 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.HasOne("Radar.Storage.Entities.ChannelRecord", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.WebSubSubscriptionRecord", b =>
+                {
+                    b.HasOne("Radar.Storage.Entities.FeedRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

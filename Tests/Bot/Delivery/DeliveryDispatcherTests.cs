@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +10,6 @@ using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Model;
-using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -346,9 +344,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     private AlertComposer ComposerFor() => new(
-        new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), new ChangeSignals(_services.GetRequiredService<IServiceScopeFactory>(), _time), _time, NullLogger<KnowledgeProvider>.Instance),
-        new LlmSummarizer(Options.Create(new LlmOptions()), NullLogger<LlmSummarizer>.Instance),
-        new MemoryCache(new MemoryCacheOptions()));
+        new KnowledgeProvider(_services.GetRequiredService<IServiceScopeFactory>(), new ChangeSignals(_services.GetRequiredService<IServiceScopeFactory>(), _time), _time, NullLogger<KnowledgeProvider>.Instance));
 
     private sealed class ScriptedPlatform : IChatPlatform
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,15 +29,7 @@ public sealed class LlmSummarizerTests : IAsyncLifetime
 
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-1",
-                @object = "chat.completion",
-                created = 1_764_300_000,
-                model = "test-model",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-            }));
+            await context.Response.WriteAsync(ChatCompletion.Json(content));
         });
 
     private LlmSummarizer Summarizer(TimeSpan? timeout = null) => new(
