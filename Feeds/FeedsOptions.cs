@@ -16,7 +16,7 @@ public sealed class FeedsOptions
 
     /// <summary>The longest a healthy feed waits between polls: quiet feeds are polled this often.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "must be between 00:00:10 and 1.00:00:00.")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(6);
 
     /// <summary>
     /// The shortest: a feed that publishes often is polled down to this interval. Set it equal to

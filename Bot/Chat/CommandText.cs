@@ -43,7 +43,10 @@ public static class CommandText
             var colon = word.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && word[..colon].All(char.IsAsciiLetter) && !word.Contains("://", StringComparison.Ordinal))
             {
-                options[word[..colon]] = word[(colon + 1)..];
+                if (!options.TryAdd(word[..colon], word[(colon + 1)..]))
+                {
+                    return (null, $"{word[..colon]}: is given twice; give each option once.");
+                }
             }
             else
             {

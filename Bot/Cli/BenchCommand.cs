@@ -40,8 +40,14 @@ public static class BenchCommand
             case "telegram":
                 await TelegramBenchmark.RunAsync(output, Number(arguments, "--alerts", 3_000), Number(arguments, "--chats", 300), Number(arguments, "--latency", 0)).ConfigureAwait(false);
                 return 0;
+            case "discord":
+                await DiscordBenchmark.RunAsync(output, Number(arguments, "--alerts", 3_000), Number(arguments, "--chats", 300), Number(arguments, "--latency", 0)).ConfigureAwait(false);
+                return 0;
+            case "polling":
+                PollingBenchmark.Run(output, Number(arguments, "--feeds", 200), Number(arguments, "--seed", 7));
+                return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling.").ConfigureAwait(false);
                 return 2;
         }
     }

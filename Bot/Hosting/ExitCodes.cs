@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The database exists but cannot be migrated or opened.</summary>
     public const int DatabaseError = 4;
+
+    /// <summary>The SQLite database, or its folder, cannot be created or written (read-only).</summary>
+    public const int DatabaseNotWritable = 5;
 }

@@ -20,6 +20,10 @@ public sealed class InstanceLockHolder(IOptions<StorageOptions> options) : IHost
             {
                 throw new StartupException(e.Message, ExitCodes.DatabaseInUse);
             }
+            catch (DatabaseNotWritableException e)
+            {
+                throw new StartupException(e.Message, ExitCodes.DatabaseNotWritable);
+            }
         }
 
         return Task.CompletedTask;

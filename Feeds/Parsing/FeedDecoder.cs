@@ -8,6 +8,8 @@ namespace Radar.Feeds.Parsing;
 /// Bytes to text the way lenient feed readers do it: gzip without a header is unpacked, a byte-order
 /// mark wins, then the HTTP charset, then the XML declaration; a declaration the bytes contradict
 /// (or that names no known encoding) falls back to UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+/// A document declared (or, undeclared, mostly) UTF-8 with a few invalid bytes stays UTF-8: only
+/// the invalid sequences become U+FFFD, never the whole document mojibake.
 /// </summary>
 internal static partial class FeedDecoder
 {
@@ -56,9 +58,19 @@ internal static partial class FeedDecoder
 
         var declared = Resolve(httpCharset) ?? Resolve(DeclaredEncoding(bytes));
         var isUtf8 = IsValidUtf8(bytes);
-        if (declared is null || declared.CodePage == Encoding.UTF8.CodePage)
+        if (isUtf8 && (declared is null || declared.CodePage == Encoding.UTF8.CodePage))
         {
-            return isUtf8 ? StrictUtf8.GetString(bytes) : DecodeLenient(Encoding.GetEncoding(1252), bytes);
+            return StrictUtf8.GetString(bytes);
+        }
+
+        if (declared?.CodePage == Encoding.UTF8.CodePage || (declared is null && MostlyUtf8(bytes)))
+        {
+            return DecodeLenient(Encoding.UTF8, bytes); // as declared: only the bad sequences become U+FFFD
+        }
+
+        if (declared is null)
+        {
+            return DecodeLenient(Encoding.GetEncoding(1252), bytes);
         }
 
         // A single-byte Western declaration over bytes that are valid multi-byte UTF-8 is a wrong label.
@@ -72,7 +84,7 @@ internal static partial class FeedDecoder
 
     private static string DecodeLenient(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
-        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
         return lenient.GetString(bytes);
     }
 
@@ -121,6 +133,26 @@ internal static partial class FeedDecoder
         {
             return null;
         }
+    }
+
+    /// <summary>Undeclared bytes with more well-formed UTF-8 characters beyond ASCII than broken sequences: UTF-8 with a few bad bytes, not Windows-1252.</summary>
+    private static bool MostlyUtf8(byte[] bytes)
+    {
+        var text = DecodeLenient(Encoding.UTF8, bytes);
+        int good = 0, bad = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD')
+            {
+                bad++;
+            }
+            else if (c > 0x7F)
+            {
+                good++;
+            }
+        }
+
+        return good > bad;
     }
 
     private static bool IsValidUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);

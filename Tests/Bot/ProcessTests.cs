@@ -31,6 +31,45 @@ public sealed class ProcessTests
         Assert.False(File.Exists(Path.Combine(folder.Path, "data", "radar.db")), "nothing should be written before the configuration is valid");
     }
 
+    [Theory]
+    [InlineData("/proc/radar-test/radar.db")] // a folder nobody, not even root, can create
+    [InlineData("/proc/version")] // a file nobody can write
+    public async Task AnUnwritableDatabaseStopsWithOneClearMessageAndExitCode5(string path)
+    {
+        using var folder = new TempDirectory();
+        using var bot = BotProcess.Start(folder.Path, "--once", $"--Radar:Storage:ConnectionString=Data Source={path}");
+        bot.CloseInput();
+
+        var exitCode = await bot.WaitForExitAsync(Patience);
+
+        Assert.Equal(ExitCodes.DatabaseNotWritable, exitCode);
+        Assert.Contains("cannot be written", bot.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Error, StringComparison.Ordinal); // no stack trace
+    }
+
+    [Fact]
+    public async Task ALinkToADatabaseInUseIsRefusedLikeTheDatabaseItself()
+    {
+        using var folder = new TempDirectory();
+        var database = Path.Combine(folder.Path, "radar.db");
+        using (var held = Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={database}"))
+        {
+            File.CreateSymbolicLink(Path.Combine(folder.Path, "symlink.db"), database);
+            Assert.Throws<Radar.Storage.DatabaseInUseException>(() => Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={Path.Combine(folder.Path, "symlink.db")}"));
+            Assert.Throws<Radar.Storage.DatabaseInUseException>(() => Radar.Storage.SqliteInstanceLock.Acquire($"Data Source=file:{database}?mode=rwc"));
+        }
+
+        using var again = Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={Path.Combine(folder.Path, "symlink.db")}"); // free once released
+    }
+
+    [Fact]
+    public void AFileUriNamesTheFileNotAFolderCalledFile()
+    {
+        Assert.Equal("/var/lib/radar/radar.db", Radar.Storage.SqliteInstanceLock.DatabasePath("Data Source=file:/var/lib/radar/radar.db"));
+        Assert.Equal("/var/lib/radar/radar.db", Radar.Storage.SqliteInstanceLock.DatabasePath("Data Source=file:///var/lib/radar/radar.db?mode=rwc"));
+        Assert.Null(Radar.Storage.SqliteInstanceLock.DatabasePath("Data Source=file::memory:?cache=shared"));
+    }
+
     [Fact]
     public async Task ASecondProcessOnTheSameDatabaseRefusesToStartAndCtrlCStopsTheFirstCleanly()
     {

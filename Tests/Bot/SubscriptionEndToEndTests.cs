@@ -36,6 +36,16 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuotedKeywordKeepsItsSpaces()
+    {
+        using var bot = new BotHarness();
+
+        var output = await bot.RunOnceAsync("/subscribe topic:launches keyword:\"open weights\"\n");
+
+        Assert.Contains("Subscribed #2: launches keyword:\"open weights\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhoisAnswersInAnySpellingWithThePathMetaToMistral()
     {
         using var bot = new BotHarness();
@@ -53,6 +63,12 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     [InlineData("/whois Zzyzx Qwerty", "I don't know 'Zzyzx Qwerty'")]
     [InlineData("/subscribe topic:talent org:Metta", "could be: Meta")]
     [InlineData("/subscribe topic:sports", "topic must be talent, launches or all")]
+    [InlineData("/subscribe topic:all org=Meta", "I don't understand 'org=Meta'")]
+    [InlineData("/subscribe talent Meta", "I don't understand 'Meta'")]
+    [InlineData("/subscribe topic:talent launches", "I don't understand 'launches'")]
+    [InlineData("/subscribe topic:talent org:Meta org:Google", "org: is given twice")]
+    [InlineData("/subscribe topic:talent keyword:two words", "I don't understand 'words'")]
+    [InlineData("/subscribe topic:talent keyword:\"two words", "A quoted value is not closed")]
     [InlineData("/subscribe topic:talent digest:25:00", "digest is a local time")]
     [InlineData("/subscribe topic:talent quiet:22:00", "quiet is a span of local hours")]
     [InlineData("/timezone Mars/Olympus", "Give an IANA time zone")]

@@ -31,6 +31,15 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Every word must be understood: a bare topic first, then name:value options. Anything else
+        // ("org=Meta", the second word of an unquoted "keyword:two words") refuses the whole command,
+        // so that a subscription is never broader than what was asked.
+        var bare = request.Options.ContainsKey("topic") ? request.Arguments : request.Arguments.Skip(1);
+        if (bare.FirstOrDefault() is { } stray)
+        {
+            return Reply.Error($"I don't understand '{stray}'. Options are name:value, e.g. org:Meta; quote a value with spaces: keyword:\"two words\".");
+        }
+
         var topic = (request.Options.GetValueOrDefault("topic") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
         if (!TopicText.TryParseChoice(topic, out var choice))
         {

@@ -68,6 +68,19 @@ public sealed class DiscordRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverlappingSendsToSeveralChannelsNeverReachAnEmptyBucket()
+    {
+        var platform = Platform();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 18).Select(i =>
+            platform.SendAlertAsync(Alert((400 + (i % 3)).ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal(SendStatus.Sent, r.Status));
+        Assert.Equal(0, _discord.Violations);
+        Assert.Equal(18, _discord.Calls.Count);
+    }
+
+    [Fact]
     public async Task A429IsWaitedOutAndRetried()
     {
         _discord.Fail("333", 429, 0, "You are being rate limited.", retryAfter: 0.2);

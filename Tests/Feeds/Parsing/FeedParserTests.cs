@@ -30,6 +30,22 @@ public sealed class FeedParserTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.Zero), entry.Published);
     }
 
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"utf-8\"?>")]
+    [InlineData("")]
+    public void OneInvalidByteInAUtf8FeedSpoilsOnlyThatByte(string declaration)
+    {
+        var xml = declaration + "<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>ميتا تخسر علماءها</title></item><item><title>Mistral lève 2 milliards d’euros</title></item>"
+            + "<item><title>Bad BYTE here</title></item></channel></rss>";
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        bytes[bytes.AsSpan().IndexOf("Bad "u8) + 3] = 0xFF; // the space after "Bad"
+
+        var titles = FeedParser.Parse(bytes, Now).Entries.Select(e => e.Title).ToList();
+
+        Assert.Equal(["ميتا تخسر علماءها", "Mistral lève 2 milliards d’euros", "Bad\uFFFDBYTE here"], titles);
+    }
+
     [Fact]
     public void FallsBackFromGuidToLinkToAHashForTheId()
     {
