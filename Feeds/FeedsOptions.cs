@@ -35,6 +35,10 @@ public sealed class FeedsOptions
     [Range(1_024, 1_073_741_824, ErrorMessage = "must be between 1024 and 1073741824.")]
     public long MaxBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>Most entries taken from one fetch, the newest by date; the rest of a huge feed is skipped (and logged).</summary>
+    [Range(1, 100_000, ErrorMessage = "must be between 1 and 100000.")]
+    public int MaxItemsPerFetch { get; set; } = 200;
+
     [Range(1, 256, ErrorMessage = "must be between 1 and 256.")]
     public int MaxConcurrency { get; set; } = 8;
 

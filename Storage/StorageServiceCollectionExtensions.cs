@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddScoped<FeedStore>();
         services.AddScoped<WebSubStore>();
+        services.AddScoped<HandledUpdateStore>();
         services.AddScoped<EntryStore>();
         services.AddScoped<StoryStore>();
         services.AddScoped<ChannelStore>();

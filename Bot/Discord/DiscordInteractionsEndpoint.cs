@@ -19,29 +19,49 @@ public static partial class DiscordInteractionsEndpoint
     {
         endpoints.MapPost(Path, async (HttpContext context, DiscordInteractionHandler handler, Rest.DiscordRestClient rest, IOptions<DiscordOptions> options, IHostApplicationLifetime lifetime, ILogger<DiscordInteractionHandler> logger, CancellationToken cancellationToken) =>
         {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            var body = buffer.ToArray();
+            var body = await Hosting.RequestBody.ReadAsync(context.Request, Hosting.RequestBody.WebhookMaxBytes, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                return Hosting.RequestBody.TooLarge();
+            }
+
             if (!Verify(options.Value.PublicKey, context.Request.Headers["X-Signature-Ed25519"].ToString(), context.Request.Headers["X-Signature-Timestamp"].ToString(), body))
             {
                 return Results.Unauthorized();
             }
 
-            using var interaction = JsonDocument.Parse(body);
-            var root = interaction.RootElement.Clone();
-            var (callback, later) = await handler.HandleAsync(root, lifetime.ApplicationStopping).ConfigureAwait(false);
+            // A correctly signed body can still be malformed (not JSON, fields missing or of the wrong kind): 400, quietly.
+            JsonElement root;
+            System.Text.Json.Nodes.JsonObject callback;
+            Task<Chat.Reply>? later;
+            string? application = null, token = null;
+            try
+            {
+                using var interaction = JsonDocument.Parse(body);
+                root = interaction.RootElement.Clone();
+                (callback, later) = await handler.HandleAsync(root, lifetime.ApplicationStopping).ConfigureAwait(false);
+                if (later is not null)
+                {
+                    application = root.GetProperty("application_id").GetString()!;
+                    token = root.GetProperty("token").GetString()!;
+                }
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                LogMalformed(logger, e.GetType().Name);
+                return Results.BadRequest();
+            }
+
             if (later is not null)
             {
                 // Deferred ("thinking…") now; the reply edits the original response when it is ready.
-                var application = root.GetProperty("application_id").GetString()!;
-                var token = root.GetProperty("token").GetString()!;
                 _ = Task.Run(
                     async () =>
                     {
                         try
                         {
                             var reply = await later.ConfigureAwait(false);
-                            await rest.EditOriginalResponseAsync(application, token, DiscordInteractionHandler.ReplyData(reply), lifetime.ApplicationStopping).ConfigureAwait(false);
+                            await rest.EditOriginalResponseAsync(application!, token!, DiscordInteractionHandler.ReplyData(reply), lifetime.ApplicationStopping).ConfigureAwait(false);
                         }
                         catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException or OperationCanceledException)
                         {
@@ -55,6 +75,9 @@ public static partial class DiscordInteractionsEndpoint
         });
         return endpoints;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction: a signed but malformed body ({Kind}); answered 400")]
+    private static partial void LogMalformed(ILogger logger, string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord interaction reply could not be sent: {Reason}")]
     private static partial void LogReplyFailed(ILogger logger, string reason);

@@ -138,7 +138,7 @@ public sealed partial class FeedPoller(
             return new FeedPollResult(Failed: true, 0, 0);
         }
 
-        var (newEntries, alerts) = parsed is null ? (0, 0) : await IngestAsync(services, feed, parsed.Entries, now, cancellationToken).ConfigureAwait(false);
+        var (newEntries, alerts) = parsed is null ? (0, 0) : await IngestAsync(services, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
         await DiscoverHubAsync(services, feed, parsed?.Hub ?? fetched.Hub, now, cancellationToken).ConfigureAwait(false);
         var rhythm = NextInterval(feed, parsed, now);
         var nextPoll = now + PollSchedule.AfterSuccess(rhythm, fetched.RetryAfter);
@@ -158,6 +158,19 @@ public sealed partial class FeedPoller(
         }
 
         return new FeedPollResult(Failed: false, newEntries, alerts);
+    }
+
+    /// <summary>The newest <see cref="FeedsOptions.MaxItemsPerFetch"/> entries by date (all of them when fewer): the work of one fetch is bounded.</summary>
+    private IReadOnlyList<FeedEntry> Newest(FeedToPoll feed, IReadOnlyList<FeedEntry> entries)
+    {
+        var cap = options.Value.MaxItemsPerFetch;
+        if (entries.Count <= cap)
+        {
+            return entries;
+        }
+
+        LogCut(logger, feed.Name, entries.Count, cap);
+        return [.. entries.OrderByDescending(e => e.Published ?? DateTimeOffset.MinValue).Take(cap)];
     }
 
     /// <summary>
@@ -217,7 +230,7 @@ public sealed partial class FeedPoller(
         await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (newEntries, alerts) = await IngestAsync(scope.ServiceProvider, feed, parsed.Entries, now, cancellationToken).ConfigureAwait(false);
+            var (newEntries, alerts) = await IngestAsync(scope.ServiceProvider, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
             LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
             return newEntries;
         }
@@ -227,7 +240,11 @@ public sealed partial class FeedPoller(
         }
     }
 
-    /// <summary>Each new entry, oldest first, in its own transaction: store → analyse → cluster → route → enqueue.</summary>
+    /// <summary>
+    /// A fetch's entries, oldest first, in one transaction for the feed (a stop rolls the whole
+    /// batch back: nothing half-stored): analyse (and summarise) each first, outside it, then store →
+    /// cluster → route → enqueue under the clustering lock.
+    /// </summary>
     private async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<RadarDbContext>();
@@ -239,13 +256,20 @@ public sealed partial class FeedPoller(
         var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
         var mayAlert = StoryRouting.MayAlert(feed.Primed, entries, now);
-        int added = 0, alerts = 0, learnt = 0;
+        var analysed = new List<(FeedEntry Entry, StoryAnalysis Analysis, Dictionary<string, string>? Summaries)>(entries.Count);
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var analysis = analyser.Analyse(AnalysisInput.Of(entry));
-            var summaries = await SummariesAsync(entryStore, feed, entry, analysis, recent, index, mayAlert, now, cancellationToken).ConfigureAwait(false);
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            analysed.Add((entry, analysis, await SummariesAsync(entryStore, feed, entry, analysis, recent, index, mayAlert, now, cancellationToken).ConfigureAwait(false)));
+        }
+
+        int added = 0, alerts = 0, learnt = 0;
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var locked = false;
+            foreach (var (entry, analysis, summaries) in analysed)
             {
                 var record = await entryStore.AddIfNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
                 if (record is null)
@@ -253,9 +277,13 @@ public sealed partial class FeedPoller(
                     continue;
                 }
 
-                // Stories other instances made since: read under the clustering lock, held to the commit.
-                await stories.LockClusteringAsync(cancellationToken).ConfigureAwait(false);
-                recent.AddRange(await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken, recent.Count == 0 ? 0 : recent.Max(s => s.Id)).ConfigureAwait(false));
+                if (!locked)
+                {
+                    // Stories other instances made since: read under the clustering lock, held to the commit.
+                    await stories.LockClusteringAsync(cancellationToken).ConfigureAwait(false);
+                    recent.AddRange(await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken, recent.Count == 0 ? 0 : recent.Max(s => s.Id)).ConfigureAwait(false));
+                    locked = true;
+                }
 
                 added++;
                 if (StoryRouting.SameAs(analysis.Signature, recent) is { } known)
@@ -275,9 +303,9 @@ public sealed partial class FeedPoller(
                         alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
                     }
                 }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (learnt > 0)
@@ -334,6 +362,9 @@ public sealed partial class FeedPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} names the WebSub hub {Hub}: subscribing")]
     private static partial void LogHubFound(ILogger logger, string feed, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed} lists {Entries} entries; only the newest {Cap} are taken (Radar:Feeds:MaxItemsPerFetch)")]
+    private static partial void LogCut(ILogger logger, string feed, int entries, int cap);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: not modified")]
     private static partial void LogFeedNotModified(ILogger logger, string feed);

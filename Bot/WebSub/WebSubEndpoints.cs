@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Radar.Bot.Hosting;
 using Radar.Bot.Ingest;
 using Radar.Feeds;
 using Radar.Storage.Entities;
@@ -73,10 +74,10 @@ public static partial class WebSubEndpoints
     private static async Task<IResult> ReceiveAsync(string key, HttpRequest request, WebSubStore store, FeedPoller poller, IOptions<FeedsOptions> feeds, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(WebSubEndpoints));
-        var body = await ReadCappedAsync(request.Body, feeds.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request, feeds.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return RequestBody.TooLarge();
         }
 
         var subscription = await store.FindAsync(key, cancellationToken).ConfigureAwait(false);
@@ -94,24 +95,6 @@ public static partial class WebSubEndpoints
         var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.ToString() : null;
         await poller.IngestPushedAsync(subscription.FeedId, body, string.IsNullOrEmpty(charset) ? null : charset, cancellationToken).ConfigureAwait(false);
         return Results.Accepted();
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (copy.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WebSub: the hub verified {Mode} for {Topic}")]

@@ -68,6 +68,7 @@ public sealed class TelegramTests : IAsyncLifetime
 
         _telegram.Say(1001, 1001, "/subscribe topic:talent org:ميتا");
         await Wait.UntilAsync(() => _telegram.TextsTo(1001).Any(t => t.Contains("Subscribed", StringComparison.Ordinal)));
+        await running.WaitForFirstPollAsync();
         ready = true;
         await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
         await running.App.Services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
@@ -259,7 +260,7 @@ public sealed class TelegramTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheWebhookEnforcesItsSecret()
+    public async Task TheWebhookEnforcesItsSecretAndHandlesARedeliveredUpdateOnce()
     {
         using var bot = Harness();
         bot.Settings["Radar:Telegram:Mode"] = "Webhook";
@@ -288,10 +289,17 @@ public sealed class TelegramTests : IAsyncLifetime
         using var none = await http.SendAsync(Post(null));
         using var wrong = await http.SendAsync(Post("guess"));
         using var right = await http.SendAsync(Post("s3cret-token"));
+        using var redelivered = await http.SendAsync(Post("s3cret-token")); // Telegram retries after a timeout
+        using var huge = new HttpRequestMessage(HttpMethod.Post, address + "/telegram/webhook") { Content = new StringContent(new string(' ', 2 * 1024 * 1024), Encoding.UTF8, "application/json") };
+        huge.Headers.Add(TelegramWebhookEndpoint.SecretHeader, "s3cret-token");
+        using var tooLarge = await http.SendAsync(huge);
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        await Task.Delay(200);
         Assert.Single(_telegram.TextsTo(1008));
         Assert.Contains(_telegram.Calls, c => c.Method == "setWebhook" && c.Body["secret_token"]?.GetValue<string>() == "s3cret-token");
         Assert.DoesNotContain(_telegram.Calls, c => c.Method == "getUpdates");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Hosting;
+using Radar.Storage;
 
 namespace Radar.Tests.Support;
 
@@ -18,6 +20,18 @@ public sealed record RunningBot(WebApplication App, Task<int> Task, Cancellation
         await Wait.UntilAsync(() => app.Lifetime.ApplicationStarted.IsCancellationRequested || task.IsCompleted);
         return new RunningBot(app, task, stop, output);
     }
+
+    /// <summary>
+    /// Waits until the scheduled first poll (which runs at start) has recorded its outcome, so that a
+    /// test's own poll is the one that ingests what the test serves next.
+    /// </summary>
+    public static Task WaitForFirstPollAsync(IServiceProvider services) => Wait.UntilAsync(() =>
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<RadarDbContext>().Feeds.Any(f => f.LastPolledAt != null);
+    });
+
+    public Task WaitForFirstPollAsync() => WaitForFirstPollAsync(App.Services);
 
     public async ValueTask DisposeAsync()
     {

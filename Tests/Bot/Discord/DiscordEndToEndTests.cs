@@ -89,6 +89,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var running = RadarHost.RunAsync(app, mode, stop.Token);
 
         await Wait.UntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any());
+        await RunningBot.WaitForFirstPollAsync(app.Services);
         ready = true;
         await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
         await app.Services.GetRequiredService<Radar.Bot.Delivery.DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
@@ -171,6 +172,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         await Wait.UntilAsync(() => Callbacks("1").Any() && !_gateway.Received.IsEmpty);
         await Task.Delay(600); // the gateway closes with 4004: Discord stops, the rest must not
 
+        await RunningBot.WaitForFirstPollAsync(app.Services); // the scheduled first poll (a 404) is over: ours is the one that ingests
         _rest.Fail("777", 403, 50001, "Missing Access");
         ready = true;
         await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
@@ -181,7 +183,8 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var channel = await scope.ServiceProvider.GetRequiredService<Radar.Storage.Stores.ChannelStore>().FindAsync("discord", "777", CancellationToken.None);
-            Assert.False(channel!.Active);
+            var rows = string.Join("; ", scope.ServiceProvider.GetRequiredService<Radar.Storage.RadarDbContext>().Deliveries.Select(d => $"{d.ChannelId} {d.State} {d.LastError}"));
+            Assert.False(channel!.Active, $"deliveries: {rows}; calls: {string.Join(", ", _rest.Calls.Select(c => c.Method + " " + c.Path))}");
             Assert.Contains("Missing Access", channel.InactiveReason, StringComparison.Ordinal);
         }
 
@@ -218,6 +221,10 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var ping = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: true);
         using var forged = await PostAsync("""{"id":"1","application_id":"42","token":"t","type":1}""", sign: false);
         using var whois = await PostAsync(Interaction("7", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0").ToJsonString(), sign: true);
+        using var notJson = await PostAsync("{not json", sign: true);
+        using var wrongShape = await PostAsync(""" {"id":"1","type":2,"data":7} """, sign: true);
+        using var noFields = await PostAsync("[]", sign: true);
+        using var huge = await PostAsync("\"" + new string('x', 2 * 1024 * 1024) + "\"", sign: true);
         await Wait.UntilAsync(() => _rest.Calls.Any(c => c.Method == "PATCH"));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(30));
@@ -225,6 +232,10 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         Assert.Equal("""{"type":1}""", await ping.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongShape.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noFields.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Equal(DiscordInteractionHandler.Deferred, JsonNode.Parse(await whois.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
         var edit = Assert.Single(_rest.Calls, c => c.Method == "PATCH");
         Assert.Equal("/api/v10/webhooks/42/token-7/messages/@original", edit.Path);

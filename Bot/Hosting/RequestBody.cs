@@ -1,0 +1,38 @@
+namespace Radar.Bot.Hosting;
+
+/// <summary>
+/// Reads an inbound request's body up to a cap: null when it is larger (the endpoint answers 413),
+/// without reading past the cap and without the server's own limit throwing (and logging a stack trace).
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>The cap of the chat platforms' webhooks: their updates are a few kilobytes.</summary>
+    public const long WebhookMaxBytes = 1024 * 1024;
+
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (copy.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    /// <summary>413, quietly.</summary>
+    public static IResult TooLarge() => Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Radar.Bot.Ingest;
+using Radar.Feeds.Model;
+using Radar.Storage;
+using Radar.Tests.Fakes;
+using Radar.Tests.Support;
+
+namespace Radar.Tests.Bot;
+
+/// <summary>A huge but legal feed: its work is bounded, and a stop in the middle leaves nothing half-stored.</summary>
+public sealed class LargeFeedTests : IAsyncLifetime
+{
+    private FeedServer _server = null!;
+    private bool _ready;
+
+    public async Task InitializeAsync() => _server = await FeedServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private void Serve(int items)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var document = Rss.Document([.. Enumerable.Range(0, items).Select(i => new Rss.Item($"Item {i} of a very long feed", $"https://big.test/{i}", $"i{i}", now.AddMinutes(-i)))]);
+        _server.Map("/big.xml", context =>
+        {
+            context.Response.StatusCode = _ready ? 200 : 404;
+            return _ready ? context.Response.WriteAsync(document) : Task.CompletedTask;
+        });
+    }
+
+    private static async Task<List<string>> StoredLinksAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RadarDbContext>().Entries.Select(e => e.Link!).ToListAsync();
+    }
+
+    [Fact]
+    public async Task OnlyTheNewestItemsOfAHugeFeedAreTaken()
+    {
+        Serve(1_000);
+        using var bot = new BotHarness(new FeedSource("Big", _server.Url("/big.xml")));
+        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
+        bot.Settings["Radar:Feeds:MaxItemsPerFetch"] = "50";
+        await using var running = await RunningBot.StartAsync(bot);
+        await running.WaitForFirstPollAsync();
+        _ready = true;
+
+        await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
+
+        var links = await StoredLinksAsync(running.App.Services);
+        Assert.Equal(50, links.Count);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"https://big.test/{i}").Order(StringComparer.Ordinal), links.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStopDuringAHugeIngestEndsWithinSecondsAndStoresNothingHalfway()
+    {
+        Serve(10_000);
+        using var bot = new BotHarness(new FeedSource("Big", _server.Url("/big.xml")));
+        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
+        bot.Settings["Radar:Feeds:MaxItemsPerFetch"] = "10000";
+        await using var running = await RunningBot.StartAsync(bot);
+        await running.WaitForFirstPollAsync();
+        _ready = true;
+        using var stop = new CancellationTokenSource();
+
+        var poll = running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, stop.Token);
+        await Task.Delay(1_500);
+        Assert.False(poll.IsCompleted, "the stop must come while the feed is being ingested");
+        var clock = Stopwatch.StartNew();
+        await stop.CancelAsync();
+        var outcome = await Record.ExceptionAsync(() => poll.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.True(outcome is null or OperationCanceledException, $"the poll ended with {outcome}");
+        var stored = (await StoredLinksAsync(running.App.Services)).Count;
+        Console.WriteLine($"stop honoured in {clock.Elapsed.TotalSeconds:N2} s; {stored} entries stored");
+        Assert.True(stored is 0 or 10_000, $"{stored} of 10,000 entries stored: a partial ingest");
+    }
+}
