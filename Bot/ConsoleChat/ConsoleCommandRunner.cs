@@ -30,6 +30,15 @@ public sealed class ConsoleCommandRunner(CommandDispatcher dispatcher, ConsoleOu
             }
         }
 
+        // "/help@OtherBot" in a shared log or script is for another bot: said so, not answered.
+        var command = line.TrimStart().Split(' ', 2)[0];
+        var at = command.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0 && !string.Equals(command[(at + 1)..], ConsolePlatform.BotName, StringComparison.OrdinalIgnoreCase))
+        {
+            output.WriteReply(command[..at].TrimStart('/'), Reply.Error($"That command is for @{command[(at + 1)..]}; this is {ConsolePlatform.BotName}."));
+            return;
+        }
+
         // The person at the console owns the process: they may manage its channels.
         var (request, error) = CommandText.Parse(line, ConsolePlatform.PlatformName, channel, "console", canManage: true);
         if (request is null)

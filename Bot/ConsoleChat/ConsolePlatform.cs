@@ -9,6 +9,9 @@ public sealed class ConsolePlatform(ConsoleOutput output) : IChatPlatform
 
     public const string ChannelId = "console";
 
+    /// <summary>The name <c>/cmd@Name</c> may address on the console; any other is another bot's.</summary>
+    public const string BotName = "Radar";
+
     public string Name => PlatformName;
 
     public Task<SendResult> SendAlertAsync(Alert alert, CancellationToken cancellationToken)

@@ -57,9 +57,9 @@ public sealed class KnowledgeBase
     public KnownEntity? Find(string name, EntityKind? kind = null)
     {
         var tokens = MatchText.Tokenize(name);
-        if (tokens.Count == 0)
+        if (tokens.Count == 0 || !tokens.Any(t => t.Folded.Any(char.IsLetter)))
         {
-            return null;
+            return null; // "%00", "2024": no name is only digits and signs
         }
 
         var match = _aliases.LongestAt(tokens, 0);

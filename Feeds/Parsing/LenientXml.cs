@@ -10,7 +10,7 @@ namespace Radar.Feeds.Parsing;
 /// good feed readers recover: undefined HTML entities and stray ampersands, unclosed and misnested
 /// tags, a document cut off mid-way, unquoted or valueless attributes, undeclared namespace prefixes,
 /// control characters. The DOCTYPE is removed: its internal entities are expanded once, bounded,
-/// and external entities are never resolved (their references stay as literal text).
+/// and external entities are never resolved (their references vanish).
 /// </summary>
 internal static partial class LenientXml
 {
@@ -464,6 +464,12 @@ internal static partial class LenientXml
                     throw new FeedParseException(ParseErrorKind.Unsafe, "too many entity declarations");
                 }
 
+                if (match.Groups["external"].Success)
+                {
+                    _entities.TryAdd(match.Groups["name"].Value, string.Empty); // never read (no XXE): its references vanish
+                    continue;
+                }
+
                 var value = match.Groups["value"].Value;
                 foreach (Match reference in EntityReference().Matches(value))
                 {
@@ -623,7 +629,7 @@ internal static partial class LenientXml
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or ':' or '-' or '.' or '\u00B7';
 
-    [GeneratedRegex("""<!ENTITY\s+(?<name>[A-Za-z_][\w.\-]*)\s+(?:"(?<value>[^"]*)"|'(?<value>[^']*)')\s*>""")]
+    [GeneratedRegex("""<!ENTITY\s+(?<name>[A-Za-z_][\w.\-]*)\s+(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<external>SYSTEM|PUBLIC)\b[^>]*)\s*>""")]
     private static partial Regex EntityDeclaration();
 
     [GeneratedRegex("""[&%]([A-Za-z_][\w.\-]*);""")]

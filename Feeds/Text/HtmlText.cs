@@ -34,6 +34,32 @@ public static class HtmlText
         return FoldWhiteSpace(text, maxLength);
     }
 
+    /// <summary>The index of the '>' that closes a tag opened before <paramref name="from"/>: one inside a quoted attribute value (alt="1 > 0") does not.</summary>
+    private static int TagEnd(string html, int from)
+    {
+        for (var i = from; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '>')
+            {
+                return i;
+            }
+
+            if ((c == '"' || c == '\'') && (html[i - 1] == '=' || char.IsWhiteSpace(html[i - 1])))
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return html.IndexOf('>', i + 1); // an unclosed quote: the first '>' after it, as browsers recover
+                }
+
+                i = close;
+            }
+        }
+
+        return -1;
+    }
+
     private static string StripTags(string html, int budget)
     {
         var output = new StringBuilder(Math.Min(html.Length, budget));
@@ -55,7 +81,7 @@ public static class HtmlText
                 continue;
             }
 
-            var end = html.IndexOf('>', i + 1);
+            var end = TagEnd(html, i + 1);
             if (end < 0)
             {
                 break;

@@ -36,6 +36,23 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmallDefectsStayFixed()
+    {
+        using var bot = new BotHarness();
+        bot.Settings["Radar:Feeds:AllowPrivateAddresses"] = "false";
+
+        var output = await bot.RunOnceAsync("/feeds add http://alice:s3cret@127.0.0.1:9/feed.xml\n/whois %00\n/help@OtherBot\n/help@radar\n");
+
+        Assert.Contains("Could not fetch http://127.0.0.1:9/feed.xml: it is a private or local address", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Radar:Feeds", output, StringComparison.Ordinal);
+        Assert.Contains("Who? /whois Guillaume Lample", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("European Union", output, StringComparison.Ordinal);
+        Assert.Contains("That command is for @OtherBot; this is Radar.", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("/whois <name>", StringComparison.Ordinal)); // /help@radar answered once
+    }
+
+    [Fact]
     public async Task AQuotedKeywordKeepsItsSpaces()
     {
         using var bot = new BotHarness();
@@ -112,7 +129,7 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
 
         var output = await bot.RunOnceAsync($"/feeds add {_server.Url("/new.xml")}\n/feeds\n");
 
-        Assert.Contains("PrivateAddress", output, StringComparison.Ordinal);
+        Assert.Contains("it is a private or local address", output, StringComparison.Ordinal);
         Assert.Contains("0 feeds", output, StringComparison.Ordinal);
     }
 

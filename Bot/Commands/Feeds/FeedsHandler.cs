@@ -63,13 +63,19 @@ public sealed class FeedsHandler(FeedStore feeds, FeedFetcher fetcher, Owners ow
         var fetched = await fetcher.FetchAsync(uri.AbsoluteUri, null, null, cancellationToken).ConfigureAwait(false);
         if (fetched.Outcome != FetchOutcome.Content)
         {
-            return Reply.Error($"Could not fetch {uri.AbsoluteUri}: {fetched}.");
+            var why = fetched.Error switch
+            {
+                FetchErrorKind.PrivateAddress => "it is a private or local address, which Radar does not fetch",
+                FetchErrorKind.InvalidUrl => "it is not an http(s) address",
+                _ => fetched.ToString(),
+            };
+            return Reply.Error($"Could not fetch {Shown(uri)}: {why}.");
         }
 
         var parsed = FeedParser.Parse(fetched.Body, time.GetUtcNow(), null, fetched.Charset, fetched.FinalUrl ?? uri);
         if (!parsed.Succeeded)
         {
-            return Reply.Error($"{uri.AbsoluteUri} is not a feed I can read ({parsed.Error}).");
+            return Reply.Error($"{Shown(uri)} is not a feed I can read ({parsed.Error}).");
         }
 
         var name = string.IsNullOrWhiteSpace(parsed.Title) ? uri.Host : parsed.Title;
@@ -93,6 +99,9 @@ public sealed class FeedsHandler(FeedStore feeds, FeedFetcher fetcher, Owners ow
         var enabled = (await feeds.HealthAsync(cancellationToken).ConfigureAwait(false)).Where(f => f.Enabled).Select(f => new FeedSource(f.Name, f.Url, f.Language));
         return new Reply("feeds.opml", [OpmlReader.Write(enabled, "Radar feeds")]);
     }
+
+    /// <summary>The address as a chat may see it: without the user name and password a URL can carry.</summary>
+    private static string Shown(Uri uri) => uri.UserInfo.Length == 0 ? uri.AbsoluteUri : new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri;
 
     private static string Describe(FeedHealth feed)
     {

@@ -33,7 +33,7 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = string.Join(' ', request.Arguments.Concat(request.Options.Select(o => o.Key + ":" + o.Value))).Trim();
-        if (name.Length == 0)
+        if (!name.Any(char.IsLetter)) // empty, or "%00", "2024": no name is only digits and signs
         {
             return Reply.Error("Who? /whois Guillaume Lample");
         }

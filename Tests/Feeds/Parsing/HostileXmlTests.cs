@@ -32,6 +32,7 @@ public sealed class HostileXmlTests
 
         var entry = Assert.Single(result.Entries);
         Assert.DoesNotContain("TOP-SECRET", entry.Title + entry.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("&xxe;", entry.Title + entry.Summary, StringComparison.Ordinal); // the reference vanishes, not shown as text
     }
 
     [Fact]

@@ -14,6 +14,16 @@ public sealed class TextTests
     public void CanonicalLinksDropTrackingAndFragments(string link, string? expected) =>
         Assert.Equal(expected, LinkCanonicalizer.Canonicalize(link, new Uri("https://base.test/feed")));
 
+    [Theory]
+    [InlineData("<img alt=\"1 > 0\">text", "text")]
+    [InlineData("<a title='a > b' href=\"x\">link</a> after", "link after")]
+    [InlineData("<p class=x>1 > 0</p>", "1 > 0")]
+    [InlineData("<img alt=\"unclosed>text", "text")]
+    public void AQuotedAttributeDoesNotEndItsTag(string html, string text)
+    {
+        Assert.Equal(text, Radar.Feeds.Text.HtmlText.ToPlainText(html));
+    }
+
     [Fact]
     public void TitleKeysIgnoreCaseAccentsPunctuationAndSpacing() =>
         Assert.Equal(TitleKey.Normalize("Timothée Lacroix leaves Meta!"), TitleKey.Normalize("  timothee LACROIX — leaves   meta "));
