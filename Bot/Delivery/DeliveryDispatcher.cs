@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
+using Radar.Bot.Observability;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
@@ -25,6 +26,7 @@ public sealed partial class DeliveryDispatcher(
     IOptions<DeliveryOptions> options,
     LeaseManager leases,
     InstanceIdentity instance,
+    RadarMetrics metrics,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : IDisposable
 {
@@ -256,10 +258,16 @@ public sealed partial class DeliveryDispatcher(
                     }
                 }
 
+                metrics.Sent(first.Platform, result.Status.ToString().ToLowerInvariant(), rows.Count, rateLimited: result.Status == SendStatus.Transient && result.RetryAfter is not null);
                 switch (result.Status)
                 {
                     case SendStatus.Sent:
                         sent += rows.Count;
+                        foreach (var row in rows.Where(r => !r.Digest))
+                        {
+                            metrics.Delivered(row.Platform, now - row.PublishedAt);
+                        }
+
                         break;
                     case SendStatus.Transient when next is not null:
                         LogRetrying(logger, first.DeliveryId, first.Platform, result.Error, next.Value);

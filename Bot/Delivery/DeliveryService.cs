@@ -5,7 +5,7 @@ namespace Radar.Bot.Delivery;
 /// time has come, digests) on the platforms whose lease this instance holds. A failure (the database
 /// unreachable) is logged and the next round tries again.
 /// </summary>
-public sealed partial class DeliveryService(DeliveryDispatcher dispatcher, TimeProvider time, ILogger<DeliveryService> logger) : BackgroundService
+public sealed partial class DeliveryService(DeliveryDispatcher dispatcher, IServiceScopeFactory scopes, Observability.RadarMetrics metrics, TimeProvider time, ILogger<DeliveryService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -16,6 +16,11 @@ public sealed partial class DeliveryService(DeliveryDispatcher dispatcher, TimeP
             try
             {
                 await dispatcher.DispatchAsync(stoppingToken).ConfigureAwait(false);
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    metrics.OutboxDepth(await scope.ServiceProvider.GetRequiredService<Storage.Stores.DeliveryStore>().WaitingAsync(stoppingToken).ConfigureAwait(false));
+                }
+
                 await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

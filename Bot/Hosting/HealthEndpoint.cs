@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
 using Radar.Bot.Cluster;
 using Radar.Storage;
@@ -5,32 +7,52 @@ using Radar.Storage.Stores;
 
 namespace Radar.Bot.Hosting;
 
-/// <summary><c>GET /healthz</c>: which instance answers and the leases it holds, database reachable, scheduler running, feeds failing.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: ASP.NET Core's health checks (the database through EF Core, the scheduler
+/// through Quartz's own check, the feeds) written in Radar's JSON: which instance answers and the
+/// leases it holds, database reachable, scheduler running, feeds failing. 200 when healthy or
+/// degraded (failing feeds), 503 when the database or the scheduler is down.
+/// </summary>
 public static class HealthEndpoint
 {
+    public const string Database = "database";
+    /// <summary>The name Quartz gives its check of the scheduler.</summary>
+    public const string SchedulerCheck = "quartz-scheduler-" + RadarHost.SchedulerName;
+
+    public static IServiceCollection AddRadarHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<RadarDbContext>(Database)
+            .AddQuartz(RadarHost.SchedulerName, _ => { })
+            .AddCheck<FeedsHealthCheck>(FeedsHealthCheck.Name);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapRadarHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (RadarDbContext db, FeedStore feeds, ISchedulerFactory schedulers, InstanceIdentity instance, LeaseManager leases, CancellationToken cancellationToken) =>
-        {
-            var database = await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
-            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-            var schedulerRunning = scheduler.Status == SchedulerStatus.Running;
-            var health = database ? await feeds.HealthAsync(cancellationToken).ConfigureAwait(false) : [];
-            var failing = health.Where(f => f.Enabled && f.ConsecutiveFailures > 0)
-                .Select(f => new { f.Id, f.Name, f.Url, failures = f.ConsecutiveFailures, error = f.LastError, nextPoll = f.NextPollAt })
-                .ToList();
-            var healthy = database && schedulerRunning;
-            var body = new
-            {
-                status = !healthy ? "unhealthy" : failing.Count > 0 ? "degraded" : "ok",
-                instance = instance.Id,
-                leases = leases.Held,
-                database = database ? "ok" : "unreachable",
-                scheduler = schedulerRunning ? "running" : "stopped",
-                feeds = new { total = health.Count(f => f.Enabled), failing },
-            };
-            return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
         return endpoints;
     }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var services = context.RequestServices;
+        var feeds = report.Entries.TryGetValue(FeedsHealthCheck.Name, out var feedEntry) ? feedEntry.Data : new Dictionary<string, object>();
+        var failing = (feeds.GetValueOrDefault("failing") as IEnumerable<FeedHealth> ?? [])
+            .Select(f => new { f.Id, f.Name, f.Url, failures = f.ConsecutiveFailures, error = f.LastError, nextPoll = f.NextPollAt });
+        var body = new
+        {
+            status = report.Status switch { HealthStatus.Healthy => "ok", HealthStatus.Degraded => "degraded", _ => "unhealthy" },
+            instance = services.GetRequiredService<InstanceIdentity>().Id,
+            leases = services.GetRequiredService<LeaseManager>().Held,
+            database = Healthy(report, Database) ? "ok" : "unreachable",
+            scheduler = Healthy(report, SchedulerCheck) ? "running" : "stopped",
+            feeds = new { total = feeds.GetValueOrDefault("total") ?? 0, failing },
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsJsonAsync(body);
+    }
+
+    private static bool Healthy(HealthReport report, string name) =>
+        report.Entries.TryGetValue(name, out var entry) && entry.Status != HealthStatus.Unhealthy;
 }

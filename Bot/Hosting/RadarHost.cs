@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Quartz;
 using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
@@ -20,6 +21,7 @@ using Radar.Bot.Delivery;
 using Radar.Bot.Discord;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
+using Radar.Bot.Observability;
 using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
 using Radar.Bot.WebSub;
@@ -46,12 +48,21 @@ public static class RadarHost
         builder.Configuration.AddUserSecrets(typeof(RadarHost).Assembly, optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(mode.ConfigurationArguments);
-        builder.Logging.AddSimpleConsole(o =>
+        // The formatter is configuration's choice (Logging:Console:FormatterName: simple, json or
+        // systemd); each includes scopes, so every line names the instance (RunAsync's scope).
+        builder.Logging.AddConsole();
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
-            o.IncludeScopes = true; // every line names the instance (RunAsync's scope)
+            o.IncludeScopes = true;
         });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        builder.Services.Configure<ConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? ConsoleFormatterNames.Simple; // over the slim builder's own choice
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Console.Out);
         builder.Services.AddSingleton(Console.In);
@@ -84,6 +95,7 @@ public static class RadarHost
 
         var app = builder.Build();
         app.MapRadarHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapWebSub();
         if (telegram.Enabled && telegram.Mode == "Webhook")
         {
@@ -96,6 +108,9 @@ public static class RadarHost
         }
         return app;
     }
+
+    /// <summary>The Quartz scheduler's name, the same on every instance (they form one cluster on PostgreSQL).</summary>
+    public const string SchedulerName = "radar";
 
     /// <summary>Runs until stopped, or one cycle in --once mode; returns the exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, RunMode mode, CancellationToken cancellationToken = default)
@@ -189,6 +204,9 @@ public static class RadarHost
         services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<RadarMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName).AddPrometheusExporter());
+        services.AddRadarHealthChecks();
         services.AddSingleton<WebSubSubscriber>();
         services.AddHttpClient(WebSubSubscriber.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedsOptions>>().Value));
@@ -215,7 +233,7 @@ public static class RadarHost
             // cluster, where each firing runs on exactly one instance and a dead one's work is recovered.
             quartz.ConfigureScheduler(scheduler =>
             {
-                scheduler.InstanceName = "radar";
+                scheduler.InstanceName = SchedulerName;
                 scheduler.InstanceId = instance.Id;
             });
             if (storage.Provider == StorageOptions.Postgres && !once)

@@ -3,10 +3,12 @@ using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Hosting;
 using Radar.Bot.Knowledge;
+using Radar.Bot.Observability;
 using Radar.Bot.WebSub;
 using Radar.Feeds;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Fetching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
@@ -29,6 +31,7 @@ public sealed partial class FeedPoller(
     LlmSummarizer llm,
     WebSubSubscriber webSub,
     IOptions<HttpOptions> http,
+    RadarMetrics metrics,
     InstanceIdentity instance,
     TimeProvider time,
     ILogger<FeedPoller> logger) : IDisposable
@@ -100,7 +103,9 @@ public sealed partial class FeedPoller(
     {
         await using var scope = scopes.CreateAsyncScope();
         var fetcher = scope.ServiceProvider.GetRequiredService<FeedFetcher>();
+        var started = time.GetTimestamp();
         var fetched = await fetcher.FetchAsync(feed.Url, feed.ETag, feed.LastModified, cancellationToken).ConfigureAwait(false);
+        var fetchDuration = time.GetElapsedTime(started);
         var now = time.GetUtcNow();
         var parsed = fetched.Outcome == FetchOutcome.Content
             ? FeedParser.Parse(fetched.Body, now, feed.Language, fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url))
@@ -109,7 +114,9 @@ public sealed partial class FeedPoller(
         await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await StoreAsync(scope.ServiceProvider, feed, fetched, parsed, now, cancellationToken).ConfigureAwait(false);
+            var result = await StoreAsync(scope.ServiceProvider, feed, fetched, parsed, now, cancellationToken).ConfigureAwait(false);
+            metrics.Polled(result.Failed ? "failed" : parsed is null ? "not_modified" : "ok", fetchDuration);
+            return result;
         }
         finally
         {
@@ -264,7 +271,8 @@ public sealed partial class FeedPoller(
             analysed.Add((entry, analysis, await SummariesAsync(entryStore, feed, entry, analysis, recent, index, mayAlert, now, cancellationToken).ConfigureAwait(false)));
         }
 
-        int added = 0, alerts = 0, learnt = 0;
+        int added = 0, alerts = 0, learnt = 0, queued = 0;
+        var created = new List<IReadOnlyList<Topic>>();
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -296,11 +304,14 @@ public sealed partial class FeedPoller(
                 {
                     var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries).ConfigureAwait(false);
                     recent.Add(new KnownStory(story.Id, analysis.Signature));
+                    created.Add(analysis.Extraction.Topics);
                     learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken).ConfigureAwait(false);
                     if (mayAlert(entry))
                     {
                         var targets = StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id);
-                        alerts += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false) > 0 ? 1 : 0;
+                        var count = await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
+                        queued += count;
+                        alerts += count > 0 ? 1 : 0;
                     }
                 }
             }
@@ -308,6 +319,9 @@ public sealed partial class FeedPoller(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        metrics.NewEntries(added);
+        metrics.Queued(queued);
+        created.ForEach(metrics.StoryCreated);
         if (learnt > 0)
         {
             await knowledge.ChangedAsync(cancellationToken).ConfigureAwait(false);

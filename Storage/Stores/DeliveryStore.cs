@@ -148,6 +148,10 @@ public sealed class DeliveryStore(RadarDbContext db)
                 cancellationToken).ConfigureAwait(false) > 0;
     }
 
+    /// <summary>Rows waiting to be sent: pending or retrying, whatever their due time.</summary>
+    public Task<int> WaitingAsync(CancellationToken cancellationToken) =>
+        db.Deliveries.CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying, cancellationToken);
+
     public Task<int> CountAsync(DeliveryState state, CancellationToken cancellationToken) =>
         db.Deliveries.CountAsync(d => d.State == state, cancellationToken);
 }

@@ -178,7 +178,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheScheduledBotPollsServesHealthAndStopsCleanly()
+    public async Task TheScheduledBotPollsServesHealthAndMetricsAndStopsCleanly()
     {
         _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));
         _server.ServeStatus("/gone.xml", 404);
@@ -198,6 +198,8 @@ public sealed class EndToEndTests : IAsyncLifetime
             await Task.Delay(100); // the broken feed's failure is recorded right after its fetch
             health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
         }
+
+        var metrics = await http.GetStringAsync(address + "/metrics");
         await stop.CancelAsync();
         var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -209,5 +211,20 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("Gone", failing.GetProperty("name").GetString());
         Assert.Contains("HTTP 404", failing.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, exitCode);
+        foreach (var line in new[]
+        {
+            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"ok\"} 1",
+            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"failed\"} 1",
+            "radar_feed_entries_new_total{otel_scope_name=\"Radar\"} 1",
+            "radar_stories_total{otel_scope_name=\"Radar\",topic=\"launches\"} 1",
+            "radar_alerts_queued_total{otel_scope_name=\"Radar\"} 1",
+            "radar_sends_total{otel_scope_name=\"Radar\",outcome=\"sent\",platform=\"console\"} 1",
+            "radar_alert_delay_seconds_count{otel_scope_name=\"Radar\",platform=\"console\"} 1",
+            "radar_feed_fetch_duration_seconds_count{otel_scope_name=\"Radar\"} 2",
+            "radar_outbox_depth{otel_scope_name=\"Radar\"}",
+        })
+        {
+            Assert.Contains(line, metrics, StringComparison.Ordinal);
+        }
     }
 }

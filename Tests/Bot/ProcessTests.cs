@@ -48,6 +48,20 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task TheLogFormatIsConfigurationsChoiceAndJsonGivesOneObjectPerLine()
+    {
+        using var folder = new TempDirectory();
+        using var bot = BotProcess.Start(folder.Path, "--once", "--Logging:Console:FormatterName=json");
+        bot.CloseInput();
+
+        Assert.Equal(ExitCodes.Ok, await bot.WaitForExitAsync(Patience));
+        var lines = bot.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
+        Assert.Contains(lines, line => line.Contains("\"Category\":\"Radar.Bot.Hosting.RadarInitializer\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ALinkToADatabaseInUseIsRefusedLikeTheDatabaseItself()
     {
         using var folder = new TempDirectory();

@@ -8,6 +8,7 @@ using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
 using Radar.Bot.Delivery;
 using Radar.Bot.Knowledge;
+using Radar.Bot.Observability;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Model;
 using Radar.Storage;
@@ -40,6 +41,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             .AddScoped<ChannelStore>()
             .AddScoped<LeaseStore>()
             .AddScoped<PlatformStateStore>()
+            .AddMetrics()
             .BuildServiceProvider();
         await using var db = _database.Open();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -70,7 +72,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         var scopes = _services.GetRequiredService<IServiceScopeFactory>();
         var leases = new LeaseManager(scopes, _instance, TimeProvider.System, NullLogger<LeaseManager>.Instance);
         _disposables.Add(leases);
-        var dispatcher = new DeliveryDispatcher(scopes, [_platform], ComposerFor(), limiter, Options.Create(options), leases, _instance, time, NullLogger<DeliveryDispatcher>.Instance);
+        var dispatcher = new DeliveryDispatcher(scopes, [_platform], ComposerFor(), limiter, Options.Create(options), leases, _instance, new RadarMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), time, NullLogger<DeliveryDispatcher>.Instance);
         await leases.RenewAsync(CancellationToken.None);
         return dispatcher;
     }
