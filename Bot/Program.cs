@@ -20,6 +20,11 @@ if (mode.Bench is not null)
 
 try
 {
+    if (RuntimeCheck.Problem() is { } problem)
+    {
+        throw new StartupException(problem, ExitCodes.RuntimeIncomplete);
+    }
+
     var app = RadarHost.Build(mode);
     return await RadarHost.RunAsync(app, mode);
 }

@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>The SQLite database, or its folder, cannot be created or written (read-only).</summary>
     public const int DatabaseNotWritable = 5;
+
+    /// <summary>The runtime lacks ICU (globalization-invariant mode) or the time-zone database.</summary>
+    public const int RuntimeIncomplete = 6;
 }

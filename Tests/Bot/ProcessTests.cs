@@ -47,6 +47,21 @@ public sealed class ProcessTests
         Assert.DoesNotContain("   at ", bot.Error, StringComparison.Ordinal); // no stack trace
     }
 
+    [Theory]
+    [InlineData("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1", "globalization-invariant")]
+    [InlineData("TZDIR", "/nonexistent-zoneinfo", "time-zone data")]
+    public async Task AnIncompleteRuntimeStopsWithOneClearMessageAndExitCode6(string variable, string value, string message)
+    {
+        using var folder = new TempDirectory();
+        using var bot = BotProcess.Start(folder.Path, new Dictionary<string, string> { [variable] = value }, "--once");
+        bot.CloseInput();
+
+        Assert.Equal(ExitCodes.RuntimeIncomplete, await bot.WaitForExitAsync(Patience));
+        Assert.Contains(message, bot.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "data")), "nothing is written");
+    }
+
     [Fact]
     public async Task TheLogFormatIsConfigurationsChoiceAndJsonGivesOneObjectPerLine()
     {

@@ -16,8 +16,12 @@ public sealed class BotProcess : IDisposable
 
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
-    public static BotProcess Start(string workingDirectory, params string[] arguments)
+    public static BotProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the bot with extra environment variables.</summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -26,6 +30,11 @@ public sealed class BotProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Radar.Bot.dll"));
         foreach (var argument in arguments)
         {
