@@ -84,7 +84,13 @@ public sealed class ProcessTests
         using (var held = Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={database}"))
         {
             File.CreateSymbolicLink(Path.Combine(folder.Path, "symlink.db"), database);
+            using (var ln = System.Diagnostics.Process.Start("ln", [database, Path.Combine(folder.Path, "hardlink.db")]))
+            {
+                await ln.WaitForExitAsync();
+            }
+
             Assert.Throws<Radar.Storage.DatabaseInUseException>(() => Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={Path.Combine(folder.Path, "symlink.db")}"));
+            Assert.Throws<Radar.Storage.DatabaseInUseException>(() => Radar.Storage.SqliteInstanceLock.Acquire($"Data Source={Path.Combine(folder.Path, "hardlink.db")}"));
             Assert.Throws<Radar.Storage.DatabaseInUseException>(() => Radar.Storage.SqliteInstanceLock.Acquire($"Data Source=file:{database}?mode=rwc"));
         }
 
