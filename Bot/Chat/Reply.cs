@@ -12,8 +12,8 @@ public sealed record Reply(string Title, IReadOnlyList<string> Lines, bool IsErr
 
     public string? Footer { get; init; }
 
-    /// <summary>An optional PNG (charts, later).</summary>
-    public byte[]? Image { get; init; }
+    /// <summary>An optional picture (a chart): sent as an attachment, a photo, or a file on the console.</summary>
+    public ReplyImage? Image { get; init; }
 
     public bool Ephemeral { get; init; } = IsError;
 

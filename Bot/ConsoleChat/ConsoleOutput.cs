@@ -99,13 +99,31 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
     {
         ArgumentNullException.ThrowIfNull(reply);
         var lines = reply.Lines.Concat(reply.Fields.Select(f => $"{f.Name}: {f.Value}")).Concat(new[] { reply.Url, reply.Footer }.OfType<string>()).ToList();
+        var image = reply.Image is { } picture ? SaveImage(picture) : null;
         if (IsJson)
         {
-            Write(JsonSerializer.Serialize(new { type = "reply", command, error = reply.IsError, text = reply.Title + "\n" + string.Join('\n', lines) }, Json));
+            Write(JsonSerializer.Serialize(new { type = "reply", command, error = reply.IsError, text = reply.Title + "\n" + string.Join('\n', lines), image }, Json));
             return;
         }
 
+        if (image is not null)
+        {
+            lines.Add("image: " + image);
+        }
+
         Write((reply.IsError ? "✖ " : "» ") + reply.Title + (lines.Count > 0 ? "\n   " + string.Join("\n   ", lines) : string.Empty));
+    }
+
+    /// <summary>The folder, under the working directory, where the console leaves the pictures of its replies.</summary>
+    public const string ImageFolder = "data/images";
+
+    /// <summary>Writes the picture under <see cref="ImageFolder"/> (a new name each time) and returns its full path.</summary>
+    private static string SaveImage(ReplyImage image)
+    {
+        var folder = Directory.CreateDirectory(Path.GetFullPath(ImageFolder));
+        var path = Path.Combine(folder.FullName, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Path.GetFileName(image.FileName)}");
+        File.WriteAllBytes(path, image.Png);
+        return path;
     }
 
     private void Write(string text)

@@ -27,6 +27,8 @@ public static class DiscordCommands
         ],
         ["unsubscribe"] = [new("id", String, Required: true, Positional: true)],
         ["whois"] = [new("name", String, Required: true, Autocomplete: true, Positional: true)],
+        ["flows"] = [new("org", String, Required: true, Autocomplete: true), new("since", String)],
+        ["team"] = [new("model", String, Required: true, Autocomplete: true, Positional: true)],
         ["latest"] = [new("topic", String, Choices: TopicText.Choices), new("org", String, Autocomplete: true), new("count", Integer)],
         ["search"] = [new("text", String, Required: true, Positional: true)],
         ["language"] = [new("lang", String, Required: true, Choices: ["en", "ar", "fr"])],

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Radar.Bot.Charts;
+using Radar.Bot.Chat;
+using Radar.Bot.Knowledge;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Knowledge.Epoch;
+using Radar.Feeds.Knowledge.Flows;
+
+namespace Radar.Bot.Commands.Flows;
+
+/// <summary>
+/// <c>/flows org:&lt;name&gt; [since:YYYY]</c>: a chart of an organisation's arrivals (from where) and
+/// departures (to where) by year, from verified facts, news reports and author lists, with a short
+/// text summary, in the channel's language.
+/// </summary>
+public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext channels) : ICommandHandler
+{
+    public string Name => "flows";
+
+    public string Help => "/flows org:<name> [since:YYYY] — a chart of who joined and who left an organisation, by year";
+
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Options.GetValueOrDefault("org") ?? string.Join(' ', request.Arguments);
+        if (!name.Any(char.IsLetter))
+        {
+            return Reply.Error("Which organisation? /flows org:Meta since:2020");
+        }
+
+        int? since = null;
+        if (request.Options.GetValueOrDefault("since") is { } year)
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1950 or > 2100)
+            {
+                return Reply.Error("since is a year: since:2020");
+            }
+
+            since = parsed;
+        }
+
+        var knowledgeBase = knowledge.Current.Knowledge;
+        var org = knowledgeBase.Find(name, EntityKind.Org);
+        if (org is null)
+        {
+            var suggestions = knowledgeBase.Suggest(name, EntityKind.Org).Concat(knowledgeBase.Closest(name, EntityKind.Org)).Select(o => o.Name).Distinct().Take(5);
+            return Reply.Error($"I don't know the organisation '{name}'. Did you mean: {string.Join(", ", suggestions)}?");
+        }
+
+        var shown = knowledgeBase.OutputOrg(org);
+        var moves = TalentFlows.For(knowledgeBase, shown, since);
+        var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
+        var png = FlowsChart.Render(Display(shown, channel.Language), moves, channel.Language);
+        return Summary(shown.Name, moves, since) with
+        {
+            Image = new ReplyImage(png, $"flows-{Slug(shown.Name)}.png", $"{shown.Name}: arrivals and departures by year"),
+        };
+    }
+
+    /// <summary>The text that goes with the chart: totals, main origins and destinations, the latest moves, the credit.</summary>
+    public static Reply Summary(string org, IReadOnlyList<OrgMove> moves, int? since)
+    {
+        ArgumentNullException.ThrowIfNull(moves);
+        var arrivals = moves.Where(m => m.Arrival).ToList();
+        var departures = moves.Where(m => !m.Arrival).ToList();
+        var lines = new List<string>
+        {
+            $"Arrivals: {arrivals.Count} — from {FlowsChart.Top(arrivals)}",
+            $"Departures: {departures.Count} — to {FlowsChart.Top(departures)}",
+            $"Evidence: {moves.Count(m => m.Evidence == Evidence.Fact)} facts, {moves.Count(m => m.Evidence == Evidence.News)} from the news, {moves.Count(m => m.Evidence == Evidence.Inferred)} inferred from author lists",
+        };
+        lines.AddRange(moves.OrderByDescending(m => m.Date, StringComparer.Ordinal).Take(5)
+            .Select(m => $"{m.Date} {m.Person} {(m.Arrival ? "← " : "→ ")}{m.Other} ({m.Evidence.ToString().ToLowerInvariant()})"));
+        if (moves.Any(m => m.Evidence == Evidence.Inferred))
+        {
+            lines.Add(EpochSnapshot.CreditLine);
+        }
+
+        var period = since is null ? string.Empty : $" since {since}";
+        return new Reply($"{org}: {arrivals.Count} arrivals, {departures.Count} departures{period}", moves.Count == 0 ? ["No known moves."] : lines);
+    }
+
+    private static string Display(KnownEntity org, string language) =>
+        language == "ar" && org.ArabicNames.Count > 0 ? org.ArabicNames[0] : org.Name;
+
+    private static string Slug(string name) =>
+        new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+}

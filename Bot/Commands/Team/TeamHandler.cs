@@ -1,0 +1,84 @@
+using Radar.Bot.Chat;
+using Radar.Bot.Knowledge;
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Knowledge.Epoch;
+using Radar.Feeds.Knowledge.Flows;
+
+namespace Radar.Bot.Commands.Team;
+
+/// <summary>
+/// <c>/team &lt;model&gt;</c>: where the authors of a model are now — "LLaMA-65B (Meta AI, 2023-02): 14
+/// authors — at Mistral AI: …; still at Meta: …; unknown: …" — each with their latest known
+/// organisation, its kind of evidence (fact, news, inferred) and date.
+/// </summary>
+public sealed class TeamHandler(KnowledgeProvider knowledge) : ICommandHandler
+{
+    public string Name => "team";
+
+    public string Help => "/team <model> — where the authors of a model are now";
+
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Options.GetValueOrDefault("model") ?? string.Join(' ', request.Arguments);
+        if (!name.Any(char.IsLetterOrDigit))
+        {
+            return Task.FromResult(Reply.Error("Which model? /team LLaMA-65B"));
+        }
+
+        var knowledgeBase = knowledge.Current.Knowledge;
+        var model = knowledgeBase.Find(name, EntityKind.Model);
+        if (model is null)
+        {
+            var suggestions = knowledgeBase.Suggest(name, EntityKind.Model).Concat(knowledgeBase.Closest(name, EntityKind.Model)).Select(m => m.Name).Distinct().Take(5);
+            return Task.FromResult(Reply.Error($"I don't know the model '{name}'. Did you mean: {string.Join(", ", suggestions)}?"));
+        }
+
+        return Task.FromResult(Describe(knowledgeBase, model, Radar.Feeds.Knowledge.Flows.Team.Of(knowledgeBase, model)));
+    }
+
+    public static Reply Describe(KnowledgeBase knowledgeBase, KnownEntity model, IReadOnlyList<TeamMember> team)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(team);
+        var maker = knowledgeBase.Get(model.MakerId ?? (model.MakerIds.Count > 0 ? model.MakerIds[0] : null)) is { } org ? knowledgeBase.OutputOrg(org).Name : "unknown maker";
+        var date = model.Released ?? "undated";
+        var title = $"{model.Name} ({maker}, {(date.Length > 7 ? date[..7] : date)}): {team.Count} authors";
+        if (team.Count == 0)
+        {
+            return new Reply(title, ["No author list is known for this model."]);
+        }
+
+        var lines = new List<string>();
+        foreach (var group in team.Where(m => m.Place == TeamPlace.Elsewhere).GroupBy(m => m.Org ?? "?", StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var where = group.Key.StartsWith(Radar.Feeds.Knowledge.Flows.Team.LeftPrefix, StringComparison.Ordinal) ? group.Key + ", destination not known" : "at " + group.Key;
+            lines.Add($"{where}: {string.Join("; ", group.Select(Person))}");
+        }
+
+        var stayed = team.Where(m => m.Place == TeamPlace.StillAtMaker).ToList();
+        if (stayed.Count > 0)
+        {
+            lines.Add($"still at {maker}: {string.Join("; ", stayed.Select(Person))}");
+        }
+
+        var unknown = team.Where(m => m.Place == TeamPlace.Unknown).ToList();
+        if (unknown.Count > 0)
+        {
+            lines.Add($"unknown since: {string.Join(", ", unknown.Select(m => m.Person))}");
+        }
+
+        var gone = team.Count(m => m.Place == TeamPlace.Elsewhere);
+        lines.Insert(0, $"{gone} of {team.Count} known elsewhere, {stayed.Count} still at {maker}, {unknown.Count} unknown");
+        if (model.FromDataset || team.Any(m => m.Evidence == Evidence.Inferred))
+        {
+            lines.Add(EpochSnapshot.CreditLine);
+        }
+
+        return new Reply(title, lines);
+    }
+
+    private static string Person(TeamMember member) =>
+        $"{member.Person} ({member.Evidence?.ToString().ToLowerInvariant()}, {member.Date})";
+}
