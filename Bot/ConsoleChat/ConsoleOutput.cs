@@ -11,7 +11,7 @@ namespace Radar.Bot.ConsoleChat;
 /// Everything the console platform prints, and nothing else, goes to standard output (logs go to
 /// standard error), as readable blocks or as one JSON object per line.
 /// </summary>
-public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> options)
+public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> options, IOptions<Storage.StorageOptions> storage)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock _gate = new();
@@ -114,13 +114,19 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
         Write((reply.IsError ? "✖ " : "» ") + reply.Title + (lines.Count > 0 ? "\n   " + string.Join("\n   ", lines) : string.Empty));
     }
 
-    /// <summary>The folder, under the working directory, where the console leaves the pictures of its replies.</summary>
-    public const string ImageFolder = "data/images";
+    /// <summary>
+    /// Where the console leaves the pictures of its replies: <c>images/</c> beside the SQLite database
+    /// (so <c>data/images/</c> by default), else <c>data/images/</c> under the working directory.
+    /// </summary>
+    public string ImageFolder =>
+        (storage.Value.Provider == Storage.StorageOptions.Sqlite ? Storage.SqliteInstanceLock.DatabasePath(storage.Value.ConnectionString) : null) is { } database
+            ? Path.Combine(Path.GetDirectoryName(database)!, "images")
+            : Path.GetFullPath(Path.Combine("data", "images"));
 
     /// <summary>Writes the picture under <see cref="ImageFolder"/> (a new name each time) and returns its full path.</summary>
-    private static string SaveImage(ReplyImage image)
+    private string SaveImage(ReplyImage image)
     {
-        var folder = Directory.CreateDirectory(Path.GetFullPath(ImageFolder));
+        var folder = Directory.CreateDirectory(ImageFolder);
         var path = Path.Combine(folder.FullName, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Path.GetFileName(image.FileName)}");
         File.WriteAllBytes(path, image.Png);
         return path;

@@ -82,8 +82,10 @@ public static class DiscordFormatter
                     Fields = [.. reply.Fields.Take(25).Select(f => new DiscordEmbedField(Cut(f.Name, TitleLimit), Cut(f.Value, FieldLimit)))],
                     Footer = reply.Footer is null ? null : new DiscordEmbedFooter(Cut(reply.Footer, FooterLimit)),
                     Color = reply.IsError ? 0xED4245 : 0x5865F2,
+                    Image = reply.Image is { } image ? new DiscordEmbedImage("attachment://" + image.FileName) : null,
                 },
             ],
+            Attachments = reply.Image is { } file ? [new DiscordAttachment(0, file.FileName, Cut(file.Alt, 1024))] : null,
         };
     }
 

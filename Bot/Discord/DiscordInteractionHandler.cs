@@ -36,6 +36,11 @@ public sealed class DiscordInteractionHandler(CommandDispatcher commands, Knowle
                 var work = commands.DispatchAsync(Request(interaction), cancellationToken);
                 var deferAfter = options.Value.DeferAfter;
                 var quick = deferAfter > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(deferAfter, time, cancellationToken)).ConfigureAwait(false) == work;
+                if (quick && (await work.ConfigureAwait(false)).Image is not null)
+                {
+                    quick = false; // a picture is uploaded with the edit of a deferred response (multipart), never in the callback
+                }
+
                 return quick
                     ? (new JsonObject { ["type"] = Message, ["data"] = ReplyData(await work.ConfigureAwait(false)) }, null)
                     : (new JsonObject { ["type"] = Deferred, ["data"] = new JsonObject() }, work);

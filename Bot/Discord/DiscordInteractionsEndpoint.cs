@@ -61,7 +61,7 @@ public static partial class DiscordInteractionsEndpoint
                         try
                         {
                             var reply = await later.ConfigureAwait(false);
-                            await rest.EditOriginalResponseAsync(application!, token!, DiscordInteractionHandler.ReplyData(reply), lifetime.ApplicationStopping).ConfigureAwait(false);
+                            await rest.EditOriginalResponseAsync(application!, token!, DiscordInteractionHandler.ReplyData(reply), lifetime.ApplicationStopping, reply.Image).ConfigureAwait(false);
                         }
                         catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException or OperationCanceledException)
                         {

@@ -147,7 +147,7 @@ public sealed partial class DiscordService(
             if (later is not null)
             {
                 var reply = await later.ConfigureAwait(false);
-                await rest.EditOriginalResponseAsync(application, token, DiscordInteractionHandler.ReplyData(reply), cancellationToken).ConfigureAwait(false);
+                await rest.EditOriginalResponseAsync(application, token, DiscordInteractionHandler.ReplyData(reply), cancellationToken, reply.Image).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is Rest.DiscordApiException or HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)

@@ -67,6 +67,18 @@ public static class TelegramFormatter
         return "<b>" + Escape(Cut(title, 200)) + "</b>\n" + Escape(Cut(body, MaxLength - Math.Min(title.Length, 200) - 2));
     }
 
+    /// <summary>Telegram's limit on a photo's caption, in visible characters.</summary>
+    public const int MaxCaptionLength = 1024;
+
+    /// <summary>A reply as a photo's HTML caption: the title in bold, then the lines, cut so that the visible text stays within <see cref="MaxCaptionLength"/>.</summary>
+    public static string Caption(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var title = Cut(reply.Title, 200);
+        var body = string.Join('\n', reply.Lines.Concat(new[] { reply.Footer }.OfType<string>()));
+        return "<b>" + Escape(title) + "</b>\n" + Escape(Cut(body, MaxCaptionLength - title.Length - 1));
+    }
+
     /// <summary>Text cut to <paramref name="length"/> characters at a word boundary, with an ellipsis.</summary>
     public static string Cut(string text, int length)
     {

@@ -56,6 +56,14 @@ public sealed partial class TelegramPlatform(ITelegramBotClient bot, IOptions<Te
     public async Task ReplyAsync(long chatId, int? threadId, Reply reply, CancellationToken cancellationToken) =>
         await CallAsync(chatId.ToString(CultureInfo.InvariantCulture), async chat =>
         {
+            if (reply.Image is { } image)
+            {
+                // A chart: sendPhoto (multipart) with the reply as its HTML caption, within Telegram's 1,024 characters.
+                using var png = new MemoryStream(image.Png, writable: false);
+                await bot.SendPhoto(chat, InputFile.FromStream(png, image.FileName), TelegramFormatter.Caption(reply), ParseMode.Html, messageThreadId: threadId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return SendResult.Sent(null);
+            }
+
             await bot.SendMessage(chat, TelegramFormatter.Reply(reply), ParseMode.Html, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, messageThreadId: threadId, cancellationToken: cancellationToken).ConfigureAwait(false);
             return SendResult.Sent(null);
         }).ConfigureAwait(false);

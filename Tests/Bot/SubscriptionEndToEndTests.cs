@@ -53,6 +53,27 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlowsOnTheConsoleWriteThePngBesideTheDatabaseAndNameItInTheJsonReply()
+    {
+        using var bot = new BotHarness();
+        bot.Settings["Radar:Console:Format"] = "json";
+
+        var output = await bot.RunOnceAsync("/flows org:Meta since:2022\n/team LLaMA-65B\n/flows org:Nowhere Corp\n/flows org:Meta since:soon\n");
+
+        var replies = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var flows = replies[0];
+        Assert.StartsWith("Meta: ", flows.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var image = flows.GetProperty("image").GetString()!;
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "images"), Path.GetDirectoryName(image));
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(image)[..4]);
+        Assert.Contains("Data: Epoch AI", flows.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("LLaMA-65B (Meta, 2023-02): 14 authors", replies[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, replies[1].GetProperty("image").ValueKind);
+        Assert.True(replies[2].GetProperty("error").GetBoolean());
+        Assert.Contains("since is a year", replies[3].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuotedKeywordKeepsItsSpaces()
     {
         using var bot = new BotHarness();

@@ -60,12 +60,36 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         });
         app.MapPatch("/api/v10/webhooks/{app}/{token}/messages/@original", async (HttpContext c) =>
         {
-            var body = (await JsonNode.ParseAsync(c.Request.Body))!.AsObject();
+            var body = c.Request.HasFormContentType ? await fake.ReadMultipartAsync(c.Request) : (await JsonNode.ParseAsync(c.Request.Body))!.AsObject();
             await fake.RecordAsync(c, new JsonObject { ["id"] = "1", ["channel_id"] = "1" }, body);
         });
         await app.StartAsync();
         fake.ApiBaseUrl = app.Urls.First() + "/api/v10";
         return fake;
+    }
+
+    /// <summary>Files uploaded with multipart requests: the part's name, file name, content type and bytes.</summary>
+    public ConcurrentQueue<(string Part, string FileName, string ContentType, byte[] Bytes)> Files { get; } = new();
+
+    /// <summary>
+    /// A multipart/form-data request as Discord reads it: the JSON of <c>payload_json</c>, and each
+    /// <c>files[N]</c> part, which must be named by an attachment of that id.
+    /// </summary>
+    private async Task<JsonObject> ReadMultipartAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var body = JsonNode.Parse(form["payload_json"].ToString())!.AsObject();
+        var ids = body["attachments"]?.AsArray().Select(a => a!["id"]!.GetValue<int>()).ToHashSet() ?? [];
+        foreach (var file in form.Files)
+        {
+            Assert.Matches(@"^files\[\d+\]$", file.Name);
+            Assert.Contains(int.Parse(file.Name[6..^1], CultureInfo.InvariantCulture), ids);
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            Files.Enqueue((file.Name, file.FileName, file.ContentType, copy.ToArray()));
+        }
+
+        return body;
     }
 
     public void Fail(string channel, int status, int code, string message, double? retryAfter = null, bool global = false)

@@ -106,12 +106,42 @@ public sealed partial class FakeTelegram : IAsyncDisposable
         }
     }
 
+    /// <summary>The length Telegram counts: the text once its HTML tags are gone and its entities decoded.</summary>
+    private static int VisibleLength(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty)).Length;
+
+    /// <summary>The files uploaded with multipart requests (sendPhoto), by form field, in arrival order.</summary>
+    public ConcurrentQueue<(string Field, string FileName, string ContentType, byte[] Bytes)> Files { get; } = new();
+
+    /// <summary>A multipart/form-data request (what the Bot API takes for uploads) as the JSON the rest of the fake reads: fields by name, numbers as numbers, files described.</summary>
+    private async Task<JsonObject> ReadMultipartAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            body[key] = long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : value.ToString();
+        }
+
+        foreach (var file in form.Files)
+        {
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            Files.Enqueue((file.Name, file.FileName, file.ContentType, copy.ToArray()));
+            body[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["length"] = copy.Length };
+        }
+
+        return body;
+    }
+
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
         var arrived = DateTime.UtcNow; // limits are judged as the request arrives, before its body is read
-        var body = context.Request.ContentLength > 0 || context.Request.ContentType is not null
-            ? (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? []
-            : [];
+        var body = context.Request.HasFormContentType
+            ? await ReadMultipartAsync(context.Request)
+            : context.Request.ContentLength > 0 || context.Request.ContentType is not null
+                ? (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? []
+                : [];
         Calls.Enqueue((method, body));
         if (token != Token)
         {
@@ -191,6 +221,32 @@ public sealed partial class FakeTelegram : IAsyncDisposable
                     ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                     ["chat"] = new JsonObject { ["id"] = chat, ["type"] = chat < 0 ? "supergroup" : "private" },
                     ["text"] = text,
+                });
+                break;
+            case "sendPhoto":
+                var caption = body["caption"]?.GetValue<string>() ?? string.Empty;
+                var photoField = body["photo"]?.ToString() ?? string.Empty;
+                var attached = photoField.StartsWith("attach://", StringComparison.Ordinal) && body[photoField["attach://".Length..]] is JsonObject; // an upload names its multipart part
+                if (!attached || caption.Length > 1024 * 6 || VisibleLength(caption) > 1024)
+                {
+                    await Error(context, 400, !attached ? "Bad Request: there is no photo in the request" : "Bad Request: message caption is too long");
+                    return;
+                }
+
+                if (string.Equals(body["parse_mode"]?.GetValue<string>(), "html", StringComparison.OrdinalIgnoreCase) && !ValidHtml(caption))
+                {
+                    await Error(context, 400, "Bad Request: can't parse entities: Unsupported start tag");
+                    return;
+                }
+
+                Accepted.Enqueue(body);
+                await Ok(context, new JsonObject
+                {
+                    ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["chat"] = new JsonObject { ["id"] = chat, ["type"] = chat < 0 ? "supergroup" : "private" },
+                    ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "u1", ["width"] = 1000, ["height"] = 600 }),
+                    ["caption"] = caption,
                 });
                 break;
             case "getChatMember":

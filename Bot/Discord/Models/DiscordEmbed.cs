@@ -25,4 +25,8 @@ public sealed record DiscordEmbed
 
     [JsonPropertyName("fields")]
     public IReadOnlyList<DiscordEmbedField>? Fields { get; init; }
+
+    [JsonPropertyName("image")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiscordEmbedImage? Image { get; init; }
 }

@@ -20,6 +20,11 @@ public sealed record DiscordMessageCreate
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Nonce { get; init; }
 
+    /// <summary>The files uploaded with the message (multipart parts <c>files[N]</c>).</summary>
+    [JsonPropertyName("attachments")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
+
     [JsonPropertyName("enforce_nonce")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool EnforceNonce { get; init; }

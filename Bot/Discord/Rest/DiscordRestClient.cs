@@ -56,8 +56,13 @@ public sealed partial class DiscordRestClient : IDisposable
     }
 
     /// <summary>Replaces a deferred interaction's "thinking…" response with the reply (the interaction webhook).</summary>
-    public Task<System.Text.Json.Nodes.JsonObject> EditOriginalResponseAsync(string application, string token, object reply, CancellationToken cancellationToken) =>
-        SendAsync<System.Text.Json.Nodes.JsonObject>(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", application, $"/webhooks/{application}/{token}/messages/@original", reply, cancellationToken);
+    /// <param name="application">The application id.</param>
+    /// <param name="token">The interaction token.</param>
+    /// <param name="reply">The message body.</param>
+    /// <param name="cancellationToken">Cancels waiting and the request.</param>
+    /// <param name="file">A picture to upload with it (its embed points at <c>attachment://</c>), or null.</param>
+    public Task<System.Text.Json.Nodes.JsonObject> EditOriginalResponseAsync(string application, string token, object reply, CancellationToken cancellationToken, Chat.ReplyImage? file = null) =>
+        SendAsync<System.Text.Json.Nodes.JsonObject>(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", application, $"/webhooks/{application}/{token}/messages/@original", reply, cancellationToken, file);
 
     /// <param name="method">The HTTP method.</param>
     /// <param name="route">The route template, e.g. "/channels/{id}/messages": with the method, the bucket until Discord names it.</param>
@@ -65,7 +70,8 @@ public sealed partial class DiscordRestClient : IDisposable
     /// <param name="path">The concrete path.</param>
     /// <param name="body">A JSON body, or null.</param>
     /// <param name="cancellationToken">Cancels waiting and the request.</param>
-    public async Task<T> SendAsync<T>(HttpMethod method, string route, string major, string path, object? body, CancellationToken cancellationToken)
+    /// <param name="file">A file to upload: the body then goes as multipart/form-data, <c>payload_json</c> and <c>files[0]</c>.</param>
+    public async Task<T> SendAsync<T>(HttpMethod method, string route, string major, string path, object? body, CancellationToken cancellationToken, Chat.ReplyImage? file = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         var routeKey = method.Method + " " + route;
@@ -83,7 +89,14 @@ public sealed partial class DiscordRestClient : IDisposable
                 }
 
                 using var request = new HttpRequestMessage(method, _base + path);
-                if (body is not null)
+                if (file is not null)
+                {
+                    var json = new StringContent(JsonSerializer.Serialize(body, body?.GetType() ?? typeof(object), Json), System.Text.Encoding.UTF8, "application/json");
+                    var png = new ByteArrayContent(file.Png);
+                    png.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+                    request.Content = new MultipartFormDataContent { { json, "payload_json" }, { png, "files[0]", file.FileName } };
+                }
+                else if (body is not null)
                 {
                     request.Content = JsonContent.Create(body, body.GetType());
                 }

@@ -147,6 +147,37 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFlowsChartIsUploadedWithTheDeferredReplyAndItsEmbedPointsAtTheAttachment()
+    {
+        _gateway.Script = async (connection, socket, sequence) =>
+        {
+            if (connection == 0)
+            {
+                await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence, Interaction("1", 2, "flows", [new JsonObject { ["name"] = "org", ["type"] = 3, ["value"] = "Meta" }, new JsonObject { ["name"] = "since", ["type"] = 3, ["value"] = "2020" }], "0")));
+            }
+        };
+        using var bot = Harness();
+        var mode = RunMode.Parse([]);
+        await using var app = bot.Build(mode, new StringWriter());
+        using var stop = new CancellationTokenSource();
+        var running = RadarHost.RunAsync(app, mode, stop.Token);
+
+        await Wait.UntilAsync(() => _rest.Calls.Any(c => c.Method == "PATCH"));
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await running.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(DiscordInteractionHandler.Deferred, Callbacks("1").Single()["type"]!.GetValue<int>());
+        var edit = Assert.Single(_rest.Calls, c => c.Method == "PATCH").Body;
+        Assert.Equal("attachment://flows-meta.png", edit["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
+        Assert.Equal("flows-meta.png", edit["attachments"]![0]!["filename"]!.GetValue<string>());
+        Assert.Contains("since 2020", edit["embeds"]![0]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(edit["allowed_mentions"]!["parse"]!.AsArray());
+        var file = Assert.Single(_rest.Files);
+        Assert.Equal(("files[0]", "flows-meta.png", "image/png"), (file.Part, file.FileName, file.ContentType));
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, file.Bytes[..4]);
+    }
+
+    [Fact]
     public async Task MissingAccessDeactivatesTheChannelAndAFatalGatewayCloseLeavesTheBotRunning()
     {
         _gateway.Script = async (connection, socket, sequence) =>
