@@ -18,6 +18,12 @@ public sealed class HttpOptions
     [Url(ErrorMessage = "must be an absolute http(s) URL.")]
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The token the read-only dashboard asks for (environment or user secrets only). Needed to serve
+    /// the dashboard on an address other than loopback; when set, required on any address.
+    /// </summary>
+    public string? DashboardToken { get; set; }
+
     /// <summary>0 picks a free port.</summary>
     [Range(0, 65535, ErrorMessage = "must be between 0 and 65535.")]
     public int Port { get; set; } = 5380;

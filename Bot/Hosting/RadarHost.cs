@@ -19,6 +19,7 @@ using Radar.Bot.Commands.TimeZone;
 using Radar.Bot.Commands.Unsubscribe;
 using Radar.Bot.Commands.Whois;
 using Radar.Bot.ConsoleChat;
+using Radar.Bot.Dashboard;
 using Radar.Bot.Delivery;
 using Radar.Bot.Discord;
 using Radar.Bot.Ingest;
@@ -35,7 +36,7 @@ using Radar.Storage;
 namespace Radar.Bot.Hosting;
 
 /// <summary>The composition root: one call per area. Program and the end-to-end tests both build the bot here.</summary>
-public static class RadarHost
+public static partial class RadarHost
 {
     /// <param name="mode">The command line, parsed.</param>
     /// <param name="customize">Lets tests replace configuration, standard input and output.</param>
@@ -94,8 +95,26 @@ public static class RadarHost
         var discord = ReadValidated(builder.Configuration, DiscordOptions.Section, new DiscordOptionsValidator());
         builder.Services.AddRadarDiscord(discord, mode.Once);
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
+        var http = ReadSection<HttpOptions>(builder.Configuration, HttpOptions.Section);
+        var dashboard = DashboardAccess.Allowed(http);
+        if (dashboard)
+        {
+            builder.Services.AddRazorPages(o => o.RootDirectory = "/Dashboard/Pages").AddApplicationPart(typeof(RadarHost).Assembly); // found from any host (tests too)
+        }
 
         var app = builder.Build();
+        if (dashboard)
+        {
+            app.UseDashboardHeaders();
+            app.UseDashboardAccess();
+            app.MapDashboardAssets();
+            app.MapRazorPages();
+        }
+        else
+        {
+            LogDashboardOff(app.Logger, http.Address);
+        }
+
         app.MapRadarHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapWebSub();
@@ -313,4 +332,7 @@ public static class RadarHost
     }
 
     private static readonly Func<ILogger, string, IDisposable?> InstanceScope = LoggerMessage.DefineScope<string>("instance {Instance}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard is not served: Radar listens on {Address}, not loopback, and Radar:Http:DashboardToken is not set")]
+    private static partial void LogDashboardOff(ILogger logger, string address);
 }

@@ -102,6 +102,10 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>The closest spellings whatever the distance, for "did you mean".</summary>
+    /// <summary>What to offer for a name that matched nothing: the partial matches, then the closest spellings.</summary>
+    public List<KnownEntity> DidYouMean(string name, EntityKind? kind = null, int max = 5) =>
+        [.. Suggest(name, kind).Concat(Closest(name, kind)).DistinctBy(e => e.Id).Take(max)];
+
     public List<KnownEntity> Closest(string name, EntityKind? kind = null, int max = 3)
     {
         var query = MatchText.Normalize(name);

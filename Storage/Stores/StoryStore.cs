@@ -85,7 +85,14 @@ public sealed class StoryStore(RadarDbContext db)
     /// The most recent stories, optionally only those on a topic (<paramref name="onTopic"/>: on any
     /// topic Radar alerts on) and naming an entity (by canonical name).
     /// </summary>
-    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, Topic? topic = null, bool onTopic = false, string? name = null)
+    /// <param name="count">How many at most.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <param name="topic">Only stories on this topic.</param>
+    /// <param name="onTopic">Only stories on a topic Radar alerts on.</param>
+    /// <param name="name">Only stories that name this entity (canonical name).</param>
+    /// <param name="language">Only stories in this language.</param>
+    /// <param name="alsoNamed">More entities the stories must all name.</param>
+    public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, Topic? topic = null, bool onTopic = false, string? name = null, string? language = null, IReadOnlyCollection<string>? alsoNamed = null)
     {
         var query = db.Stories.AsNoTracking();
         if (topic is { } only)
@@ -98,10 +105,15 @@ public sealed class StoryStore(RadarDbContext db)
             query = query.Where(s => s.Topics != string.Empty);
         }
 
-        if (name is not null)
+        foreach (var named in new[] { name }.Concat(alsoNamed ?? []).OfType<string>())
         {
-            var quoted = "\"" + name + "\"";
+            var quoted = "\"" + named + "\"";
             query = query.Where(s => s.Analysis != null && s.Analysis.Contains(quoted));
+        }
+
+        if (language is not null)
+        {
+            query = query.Where(s => s.Language == language);
         }
 
         return await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);

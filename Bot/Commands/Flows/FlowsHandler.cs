@@ -43,7 +43,7 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
         var org = knowledgeBase.Find(name, EntityKind.Org);
         if (org is null)
         {
-            var suggestions = knowledgeBase.Suggest(name, EntityKind.Org).Concat(knowledgeBase.Closest(name, EntityKind.Org)).Select(o => o.Name).Distinct().Take(5);
+            var suggestions = knowledgeBase.DidYouMean(name, EntityKind.Org).Select(o => o.Name);
             return Reply.Error($"I don't know the organisation '{name}'. Did you mean: {string.Join(", ", suggestions)}?");
         }
 

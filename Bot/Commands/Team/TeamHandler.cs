@@ -30,7 +30,7 @@ public sealed class TeamHandler(KnowledgeProvider knowledge) : ICommandHandler
         var model = knowledgeBase.Find(name, EntityKind.Model);
         if (model is null)
         {
-            var suggestions = knowledgeBase.Suggest(name, EntityKind.Model).Concat(knowledgeBase.Closest(name, EntityKind.Model)).Select(m => m.Name).Distinct().Take(5);
+            var suggestions = knowledgeBase.DidYouMean(name, EntityKind.Model).Select(m => m.Name);
             return Task.FromResult(Reply.Error($"I don't know the model '{name}'. Did you mean: {string.Join(", ", suggestions)}?"));
         }
 
