@@ -235,6 +235,22 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadsExpiresAsFreshnessAndAHubFromTheLinkHeader()
+    {
+        _server.Map("/pushed", async context =>
+        {
+            context.Response.Headers.Expires = DateTimeOffset.UtcNow.AddMinutes(20).ToString("R");
+            context.Response.Headers.Link = "<https://hub.test/>; rel=\"hub\", <https://news.test/self.xml>; rel=\"self\"";
+            await context.Response.WriteAsync("<rss version=\"2.0\"><channel/></rss>");
+        });
+
+        var result = await Fetcher().FetchAsync(_server.Url("/pushed"), null, null, CancellationToken.None);
+
+        Assert.InRange(result.RetryAfter!.Value, TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20));
+        Assert.Equal(new WebSubLinks(new Uri("https://hub.test/"), new Uri("https://news.test/self.xml")), result.Hub);
+    }
+
+    [Fact]
     public void BacksOffExponentiallyUpToSixHours()
     {
         var interval = TimeSpan.FromMinutes(5);
