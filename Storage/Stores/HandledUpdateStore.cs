@@ -27,6 +27,4 @@ public sealed class HandledUpdateStore(RadarDbContext db)
     /// <summary>Gives an update back (its handling failed), so that a redelivery is handled.</summary>
     public Task ReleaseAsync(string platform, long updateId, CancellationToken cancellationToken) =>
         db.HandledUpdates.Where(u => u.Platform == platform && u.UpdateId == updateId).ExecuteDeleteAsync(cancellationToken);
-
-    public Task<int> CountAsync(CancellationToken cancellationToken) => db.HandledUpdates.CountAsync(cancellationToken);
 }

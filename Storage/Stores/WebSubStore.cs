@@ -57,7 +57,7 @@ public sealed class WebSubStore(RadarDbContext db)
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    /// <summary>The subscriptions, for <c>/healthz</c> and <c>/feeds</c>.</summary>
+    /// <summary>The subscriptions, for the dashboard's feeds page.</summary>
     public async Task<IReadOnlyList<WebSubSubscriptionRecord>> ListAsync(CancellationToken cancellationToken) =>
         await db.WebSubSubscriptions.AsNoTracking().OrderBy(w => w.FeedId).ToListAsync(cancellationToken).ConfigureAwait(false);
 

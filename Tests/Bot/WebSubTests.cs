@@ -62,6 +62,12 @@ public sealed class WebSubTests : IAsyncLifetime
         Assert.Equal(404, (await _hub.VerifyAsync(callback, "unsubscribe", request["hub.topic"], "x2")).Status);
         Assert.Equal(404, (await _hub.VerifyAsync(callback[..^4] + "0000", "subscribe", request["hub.topic"], "x3")).Status);
 
+        // The dashboard says so.
+        using (var http = new HttpClient())
+        {
+            Assert.Contains("pushed by 127.0.0.1 until", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/feeds")), StringComparison.Ordinal);
+        }
+
         // While pushed, the feed is polled only at the long safety interval.
         await PollAgainAsync(services);
         await using (var scope = services.CreateAsyncScope())
