@@ -37,16 +37,23 @@ public sealed class LargeFeedTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RadarDbContext>().Entries.Select(e => e.Link!).ToListAsync();
     }
 
+    /// <summary>Starts the bot with the cap, lets its scheduled first poll meet a 404, then serves the feed of <paramref name="items"/> entries.</summary>
+    private async Task<RunningBot> StartServingAsync(BotHarness bot, int items, int cap)
+    {
+        Serve(items);
+        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
+        bot.Settings["Radar:Feeds:MaxItemsPerFetch"] = cap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var running = await RunningBot.StartAsync(bot);
+        await running.WaitForFirstPollAsync();
+        _ready = true;
+        return running;
+    }
+
     [Fact]
     public async Task OnlyTheNewestItemsOfAHugeFeedAreTaken()
     {
-        Serve(1_000);
         using var bot = new BotHarness(new FeedSource("Big", _server.Url("/big.xml")));
-        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
-        bot.Settings["Radar:Feeds:MaxItemsPerFetch"] = "50";
-        await using var running = await RunningBot.StartAsync(bot);
-        await running.WaitForFirstPollAsync();
-        _ready = true;
+        await using var running = await StartServingAsync(bot, items: 1_000, cap: 50);
 
         await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
 
@@ -58,13 +65,8 @@ public sealed class LargeFeedTests : IAsyncLifetime
     [Fact]
     public async Task AStopDuringAHugeIngestEndsWithinSecondsAndStoresNothingHalfway()
     {
-        Serve(10_000);
         using var bot = new BotHarness(new FeedSource("Big", _server.Url("/big.xml")));
-        bot.Settings["Radar:Feeds:PollInterval"] = "1.00:00:00";
-        bot.Settings["Radar:Feeds:MaxItemsPerFetch"] = "10000";
-        await using var running = await RunningBot.StartAsync(bot);
-        await running.WaitForFirstPollAsync();
-        _ready = true;
+        await using var running = await StartServingAsync(bot, items: 10_000, cap: 10000);
         using var stop = new CancellationTokenSource();
 
         var poll = running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, stop.Token);
