@@ -33,8 +33,9 @@ sleep 3 # the first poll
 
 curl -fs "http://127.0.0.1:$http/charts/flows.png?org=Meta" -o "$out/flows-meta.png"
 curl -fs "http://127.0.0.1:$http/charts/flows.png?org=Meta&lang=ar&since=2019" -o "$out/flows-meta-ar.png"
+curl -fs "http://127.0.0.1:$http/charts/team.png?model=LLaMA-65B" -o "$out/team-llama.png"
 shot() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chromium" --window-size="$3" --screenshot="$out/$2" "http://127.0.0.1:$http$1" >/dev/null 2>&1; }
 shot "/" dashboard-stories.png 1200,700
 shot "/orgs/Meta" dashboard-meta.png 1200,1500
-shot "/models/LLaMA-65B" dashboard-llama.png 1200,1100
+shot "/models/LLaMA-65B" dashboard-llama.png 1200,1500
 ls -la "$out"

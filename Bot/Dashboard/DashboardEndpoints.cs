@@ -42,6 +42,17 @@ public static class DashboardEndpoints
             var png = FlowsChart.Render(lang == "ar" && shown.ArabicNames.Count > 0 ? shown.ArabicNames[0] : shown.Name, TalentFlows.For(knowledgeBase, shown, since), lang);
             return Results.File(png, "image/png");
         });
+        endpoints.MapGet("/charts/team.png", (string? model, string? lang, KnowledgeProvider knowledge) =>
+        {
+            var knowledgeBase = knowledge.Current.Knowledge;
+            if (string.IsNullOrWhiteSpace(model) || knowledgeBase.Find(model, EntityKind.Model) is not { } found)
+            {
+                return Results.NotFound();
+            }
+
+            var team = Team.Of(knowledgeBase, found);
+            return Results.File(TeamChart.Render(found.Name, Commands.Team.TeamHandler.Maker(knowledgeBase, found), team, lang), "image/png");
+        });
         return endpoints;
     }
 

@@ -92,6 +92,7 @@ public sealed class DashboardTests : IAsyncLifetime
         using var unknown = await http.GetAsync(new Uri("/orgs/Metta", UriKind.Relative));
         using var chart = await http.GetAsync(new Uri("/charts/flows.png?org=Meta&lang=ar", UriKind.Relative));
         using var noChart = await http.GetAsync(new Uri("/charts/flows.png?org=Nowhere%20Corp", UriKind.Relative));
+        using var teamChart = await http.GetAsync(new Uri("/charts/team.png?model=LLaMA-65B", UriKind.Relative));
         using var feeds = await http.GetAsync(new Uri("/feeds", UriKind.Relative));
 
         Assert.Equal(DashboardEndpoints.ContentSecurityPolicy, index.Headers.GetValues("Content-Security-Policy").Single());
@@ -101,6 +102,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("Did you mean", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("image/png", chart.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, noChart.StatusCode);
+        Assert.Equal("image/png", teamChart.Content.Headers.ContentType!.MediaType);
         Assert.Contains("News", await feeds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -68,7 +68,7 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(image)[..4]);
         Assert.Contains("Data: Epoch AI", flows.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("LLaMA-65B (Meta, 2023-02): 14 authors", replies[1].GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, replies[1].GetProperty("image").ValueKind);
+        Assert.EndsWith("team.png", replies[1].GetProperty("image").GetString(), StringComparison.Ordinal);
         Assert.True(replies[2].GetProperty("error").GetBoolean());
         Assert.Contains("since is a year", replies[3].GetProperty("text").GetString(), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Radar.Bot.Charts;
 using Radar.Bot.Chat;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
@@ -9,21 +10,21 @@ namespace Radar.Bot.Commands.Team;
 /// <summary>
 /// <c>/team &lt;model&gt;</c>: where the authors of a model are now — "LLaMA-65B (Meta AI, 2023-02): 14
 /// authors — at Mistral AI: …; still at Meta: …; unknown: …" — each with their latest known
-/// organisation, its kind of evidence (fact, news, inferred) and date.
+/// organisation, its kind of evidence (fact, news, inferred) and date — with a chart of the places.
 /// </summary>
-public sealed class TeamHandler(KnowledgeProvider knowledge) : ICommandHandler
+public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext channels) : ICommandHandler
 {
     public string Name => "team";
 
     public string Help => "/team <model> — where the authors of a model are now";
 
-    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = request.Options.GetValueOrDefault("model") ?? string.Join(' ', request.Arguments);
         if (!name.Any(char.IsLetterOrDigit))
         {
-            return Task.FromResult(Reply.Error("Which model? /team LLaMA-65B"));
+            return Reply.Error("Which model? /team LLaMA-65B");
         }
 
         var knowledgeBase = knowledge.Current.Knowledge;
@@ -31,10 +32,27 @@ public sealed class TeamHandler(KnowledgeProvider knowledge) : ICommandHandler
         if (model is null)
         {
             var suggestions = knowledgeBase.DidYouMean(name, EntityKind.Model).Select(m => m.Name);
-            return Task.FromResult(Reply.Error($"I don't know the model '{name}'. Did you mean: {string.Join(", ", suggestions)}?"));
+            return Reply.Error($"I don't know the model '{name}'. Did you mean: {string.Join(", ", suggestions)}?");
         }
 
-        return Task.FromResult(Describe(knowledgeBase, model, Radar.Feeds.Knowledge.Flows.Team.Of(knowledgeBase, model)));
+        var team = Radar.Feeds.Knowledge.Flows.Team.Of(knowledgeBase, model);
+        var reply = Describe(knowledgeBase, model, team);
+        if (team.Count == 0)
+        {
+            return reply;
+        }
+
+        var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
+        var png = TeamChart.Render(model.Name, Maker(knowledgeBase, model), team, channel.Language);
+        return reply with { Image = new ReplyImage(png, "team.png", $"{model.Name}: where its authors are now") };
+    }
+
+    /// <summary>The model's maker as shown (the organisation, not its unit), or "unknown maker".</summary>
+    public static string Maker(KnowledgeBase knowledgeBase, KnownEntity model)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(model);
+        return knowledgeBase.Get(model.MakerId ?? (model.MakerIds.Count > 0 ? model.MakerIds[0] : null)) is { } org ? knowledgeBase.OutputOrg(org).Name : "unknown maker";
     }
 
     public static Reply Describe(KnowledgeBase knowledgeBase, KnownEntity model, IReadOnlyList<TeamMember> team)
@@ -42,7 +60,7 @@ public sealed class TeamHandler(KnowledgeProvider knowledge) : ICommandHandler
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(team);
-        var maker = knowledgeBase.Get(model.MakerId ?? (model.MakerIds.Count > 0 ? model.MakerIds[0] : null)) is { } org ? knowledgeBase.OutputOrg(org).Name : "unknown maker";
+        var maker = Maker(knowledgeBase, model);
         var date = model.Released ?? "undated";
         var title = $"{model.Name} ({maker}, {(date.Length > 7 ? date[..7] : date)}): {team.Count} authors";
         if (team.Count == 0)

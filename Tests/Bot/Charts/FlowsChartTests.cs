@@ -53,6 +53,21 @@ public sealed class FlowsChartTests
     }
 
     [Fact]
+    public void TheTeamChartHasABarPerPlaceAndTheCredit()
+    {
+        TeamMember Member(string name, string? org, TeamPlace place) => new("p:" + name, name, org, null, "2024-01", place == TeamPlace.Unknown ? null : Evidence.Fact, null, place);
+        TeamMember[] team = [Member("A", "Mistral AI", TeamPlace.Elsewhere), Member("B", "Mistral AI", TeamPlace.Elsewhere), Member("C", "Meta", TeamPlace.StillAtMaker), Member("D", null, TeamPlace.Unknown)];
+
+        var png = TeamChart.Render("LLaMA-65B", "Meta", team, "en");
+        var (width, height, coloured) = Inspect(png);
+
+        Assert.Equal(TeamChart.Width, width);
+        Assert.True(height > 200);
+        Assert.True(coloured > 3_000, $"only {coloured} drawn pixels");
+        Assert.NotEqual(png, TeamChart.Render("LLaMA-65B", "Meta", team, "ar"));
+    }
+
+    [Fact]
     public void AnOrganisationWithoutMovesStillGetsAChart()
     {
         Assert.Equal(FlowsChart.Width, Inspect(FlowsChart.Render("Nobody Inc.", [], "fr")).Width);

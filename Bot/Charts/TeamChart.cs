@@ -1,0 +1,100 @@
+using System.Globalization;
+using Radar.Feeds.Knowledge.Epoch;
+using Radar.Feeds.Knowledge.Flows;
+using SkiaSharp;
+
+namespace Radar.Bot.Charts;
+
+/// <summary>
+/// Where the authors of a model are now, as a PNG: one horizontal bar per place (each organisation
+/// they are known at since, still at the maker, left with no destination known, unknown), longest
+/// first. ScottPlot draws the bars; the title and the place names are shaped by HarfBuzz.
+/// </summary>
+public static class TeamChart
+{
+    public const int Width = 1000;
+    private const int Header = 70;
+    private const int Footer = 40;
+    private const int LabelColumn = 280;
+    private const int RowHeight = 38;
+
+    private static readonly SKColor Elsewhere = new(0xE0, 0x7B, 0x39);
+    private static readonly SKColor Stayed = new(0x1F, 0x4E, 0x79);
+    private static readonly SKColor Unknown = new(0x9A, 0xA5, 0xB1);
+
+    public static byte[] Render(string model, string maker, IReadOnlyList<TeamMember> team, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var rows = Rows(maker, team, language);
+        var height = Header + Footer + 40 + (Math.Max(1, rows.Count) * RowHeight);
+        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        var rtl = language == "ar";
+        var title = language switch
+        {
+            "fr" => $"{model} : où sont ses {team.Count} auteurs",
+            "ar" => $"{model}: أين مؤلفوه الـ{team.Count} الآن",
+            _ => $"{model}: where its {team.Count} authors are now",
+        };
+        ShapedText.Draw(canvas, title, rtl ? Width - 24 : 24, 42, 24, SKColors.Black, bold: true, rtl);
+
+        var plot = new ScottPlot.Plot();
+        plot.Font.Set(ChartFonts.ForScottPlot);
+        var bars = rows.Select((row, i) => new ScottPlot.Bar
+        {
+            Position = rows.Count - i,
+            Value = row.Count,
+            FillColor = new ScottPlot.Color(row.Color.Red, row.Color.Green, row.Color.Blue),
+            Label = row.Count.ToString(CultureInfo.InvariantCulture),
+            Size = 0.7,
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        plot.Axes.Left.SetTicks([.. bars.Select(b => b.Position)], [.. bars.Select(_ => string.Empty)]);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture) };
+        plot.Axes.SetLimits(0, Math.Max(1, rows.Select(r => r.Count).DefaultIfEmpty(1).Max()) + 1, 0.4, rows.Count + 0.6);
+        plot.Layout.Fixed(new ScottPlot.PixelPadding(LabelColumn, 30, 30, 10));
+        var plotHeight = height - Header - Footer;
+        using (var plotSurface = SKSurface.Create(new SKImageInfo(Width, plotHeight)))
+        {
+            plot.Render(plotSurface.Canvas, Width, plotHeight);
+            using var image = plotSurface.Snapshot();
+            canvas.DrawImage(image, 0, Header);
+        }
+
+        foreach (var (row, bar) in rows.Zip(bars))
+        {
+            var y = Header + plot.GetPixel(new ScottPlot.Coordinates(0, bar.Position)).Y + 6;
+            ShapedText.Draw(canvas, row.Label, LabelColumn - 12, y, 16, SKColors.Black, bold: false, rtl, alignRight: true);
+        }
+
+        ShapedText.Draw(canvas, EpochSnapshot.CreditLine, rtl ? Width - 24 : 24, height - 14, 13, SKColors.Gray, bold: false, rightToLeft: false, alignRight: rtl);
+        using var snapshot = surface.Snapshot();
+        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    private static List<(string Label, int Count, SKColor Color)> Rows(string maker, IReadOnlyList<TeamMember> team, string? language)
+    {
+        var rows = team.Where(m => m.Place == TeamPlace.Elsewhere)
+            .GroupBy(m => m.Org ?? "?", StringComparer.Ordinal)
+            .Select(g => (Label: g.Key.StartsWith(Team.LeftPrefix, StringComparison.Ordinal) ? Left(g.Key[Team.LeftPrefix.Length..], language) : g.Key, Count: g.Count(), Color: Elsewhere))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+        var stayed = team.Count(m => m.Place == TeamPlace.StillAtMaker);
+        if (stayed > 0)
+        {
+            rows.Add((language switch { "fr" => $"toujours chez {maker}", "ar" => $"ما زالوا في {maker}", _ => $"still at {maker}" }, stayed, Stayed));
+        }
+
+        var unknown = team.Count(m => m.Place == TeamPlace.Unknown);
+        if (unknown > 0)
+        {
+            rows.Add((language switch { "fr" => "inconnu", "ar" => "غير معروف", _ => "unknown" }, unknown, Unknown));
+        }
+
+        return rows;
+    }
+
+    private static string Left(string org, string? language) => language switch { "fr" => $"ont quitté {org}", "ar" => $"غادروا {org}", _ => $"left {org}" };
+}
