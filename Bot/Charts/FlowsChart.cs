@@ -29,15 +29,9 @@ public static class FlowsChart
     {
         ArgumentNullException.ThrowIfNull(moves);
         var words = ChartLanguage.For(language);
-        var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var surface = SKSurface.Create(info);
+        using var surface = ChartImage.Canvas(Width, Height);
         var canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
-
-        using (var plotImage = RenderBars(moves))
-        {
-            canvas.DrawImage(plotImage, 0, Header);
-        }
+        ChartImage.DrawPlot(canvas, Bars(moves), Width, Height - Header - Footer, Header);
 
         var rtl = words.RightToLeft;
         float Edge(float inset) => rtl ? Width - inset : inset;
@@ -61,9 +55,7 @@ public static class FlowsChart
             ShapedText.Draw(canvas, EpochSnapshot.CreditLine, Edge(24), Height - 10, 13, SKColors.Gray, bold: false, rightToLeft: false, alignRight: rtl);
         }
 
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return ChartImage.Png(surface);
     }
 
     private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
@@ -76,10 +68,9 @@ public static class FlowsChart
         return top.Count == 0 ? "—" : string.Join(", ", top);
     }
 
-    private static SKImage RenderBars(IReadOnlyList<OrgMove> moves)
+    private static ScottPlot.Plot Bars(IReadOnlyList<OrgMove> moves)
     {
-        var plot = new ScottPlot.Plot();
-        plot.Font.Set(ChartFonts.ForScottPlot);
+        var plot = ChartImage.NewPlot();
         var bars = new List<ScottPlot.Bar>();
         foreach (var year in moves.GroupBy(m => m.Year))
         {
@@ -116,8 +107,6 @@ public static class FlowsChart
         var years = moves.Select(m => m.Year).DefaultIfEmpty(DateTime.UtcNow.Year).ToList();
         var most = Math.Max(1, bars.Select(b => Math.Abs(b.Value)).DefaultIfEmpty(1).Max());
         plot.Axes.SetLimits(years.Min() - 0.8, years.Max() + 0.8, -most - 0.5, most + 0.5);
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height - Header - Footer));
-        plot.Render(surface.Canvas, Width, Height - Header - Footer);
-        return surface.Snapshot();
+        return plot;
     }
 }

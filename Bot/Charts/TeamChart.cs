@@ -27,9 +27,8 @@ public static class TeamChart
         ArgumentNullException.ThrowIfNull(team);
         var rows = Rows(maker, team, language);
         var height = Header + Footer + 40 + (Math.Max(1, rows.Count) * RowHeight);
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var surface = ChartImage.Canvas(Width, height);
         var canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
         var rtl = language == "ar";
         var title = language switch
         {
@@ -39,8 +38,7 @@ public static class TeamChart
         };
         ShapedText.Draw(canvas, title, rtl ? Width - 24 : 24, 42, 24, SKColors.Black, bold: true, rtl);
 
-        var plot = new ScottPlot.Plot();
-        plot.Font.Set(ChartFonts.ForScottPlot);
+        var plot = ChartImage.NewPlot();
         var bars = rows.Select((row, i) => new ScottPlot.Bar
         {
             Position = rows.Count - i,
@@ -55,13 +53,7 @@ public static class TeamChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture) };
         plot.Axes.SetLimits(0, Math.Max(1, rows.Select(r => r.Count).DefaultIfEmpty(1).Max()) + 1, 0.4, rows.Count + 0.6);
         plot.Layout.Fixed(new ScottPlot.PixelPadding(LabelColumn, 30, 30, 10));
-        var plotHeight = height - Header - Footer;
-        using (var plotSurface = SKSurface.Create(new SKImageInfo(Width, plotHeight)))
-        {
-            plot.Render(plotSurface.Canvas, Width, plotHeight);
-            using var image = plotSurface.Snapshot();
-            canvas.DrawImage(image, 0, Header);
-        }
+        ChartImage.DrawPlot(canvas, plot, Width, height - Header - Footer, Header);
 
         foreach (var (row, bar) in rows.Zip(bars))
         {
@@ -70,9 +62,7 @@ public static class TeamChart
         }
 
         ShapedText.Draw(canvas, EpochSnapshot.CreditLine, rtl ? Width - 24 : 24, height - 14, 13, SKColors.Gray, bold: false, rightToLeft: false, alignRight: rtl);
-        using var snapshot = surface.Snapshot();
-        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return ChartImage.Png(surface);
     }
 
     private static List<(string Label, int Count, SKColor Color)> Rows(string maker, IReadOnlyList<TeamMember> team, string? language)
