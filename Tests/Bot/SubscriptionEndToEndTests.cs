@@ -74,6 +74,20 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlowsAndTeamAnswerInTheChannelsLanguage()
+    {
+        using var bot = new BotHarness();
+
+        var output = await bot.RunOnceAsync("#ar /language ar\n#ar /team LLaMA-65B\n#fr /language fr\n#fr /flows org:Meta since:2024\n");
+
+        Assert.Contains("LLaMA-65B (Meta، 2023-02): 14 مؤلفًا", output, StringComparison.Ordinal);
+        Assert.Contains("في Mistral AI: Guillaume Lample", output, StringComparison.Ordinal);
+        Assert.Contains("Meta : ", output, StringComparison.Ordinal);
+        Assert.Contains("départs depuis 2024", output, StringComparison.Ordinal);
+        Assert.Contains("Data: Epoch AI (epoch.ai)", output, StringComparison.Ordinal); // the credit keeps its wording
+    }
+
+    [Fact]
     public async Task AQuotedKeywordKeepsItsSpaces()
     {
         using var bot = new BotHarness();

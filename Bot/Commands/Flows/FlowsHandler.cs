@@ -51,33 +51,33 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
         var moves = TalentFlows.For(knowledgeBase, shown, since);
         var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var png = FlowsChart.Render(Display(shown, channel.Language), moves, channel.Language);
-        return Summary(shown.Name, moves, since) with
+        return Summary(shown.Name, moves, since, channel.Language) with
         {
             Image = new ReplyImage(png, $"flows-{Slug(shown.Name)}.png", $"{shown.Name}: arrivals and departures by year"),
         };
     }
 
-    /// <summary>The text that goes with the chart: totals, main origins and destinations, the latest moves, the credit.</summary>
-    public static Reply Summary(string org, IReadOnlyList<OrgMove> moves, int? since)
+    /// <summary>The text that goes with the chart, in the channel's language: totals, main origins and destinations, the latest moves, the credit.</summary>
+    public static Reply Summary(string org, IReadOnlyList<OrgMove> moves, int? since, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(moves);
+        var words = new TalentWords(language);
         var arrivals = moves.Where(m => m.Arrival).ToList();
         var departures = moves.Where(m => !m.Arrival).ToList();
         var lines = new List<string>
         {
-            $"Arrivals: {arrivals.Count} — from {FlowsChart.Top(arrivals)}",
-            $"Departures: {departures.Count} — to {FlowsChart.Top(departures)}",
-            $"Evidence: {moves.Count(m => m.Evidence == Evidence.Fact)} facts, {moves.Count(m => m.Evidence == Evidence.News)} from the news, {moves.Count(m => m.Evidence == Evidence.Inferred)} inferred from author lists",
+            words.Arrivals(arrivals.Count, FlowsChart.Top(arrivals)),
+            words.Departures(departures.Count, FlowsChart.Top(departures)),
+            words.EvidenceCounts(moves.Count(m => m.Evidence == Evidence.Fact), moves.Count(m => m.Evidence == Evidence.News), moves.Count(m => m.Evidence == Evidence.Inferred)),
         };
         lines.AddRange(moves.OrderByDescending(m => m.Date, StringComparer.Ordinal).Take(5)
-            .Select(m => $"{m.Date} {m.Person} {(m.Arrival ? "← " : "→ ")}{m.Other} ({m.Evidence.ToString().ToLowerInvariant()})"));
+            .Select(m => $"{m.Date} {m.Person} {(m.Arrival ? "← " : "→ ")}{m.Other} ({words.Evidence(m.Evidence)})"));
         if (moves.Any(m => m.Evidence == Evidence.Inferred))
         {
             lines.Add(EpochSnapshot.CreditLine);
         }
 
-        var period = since is null ? string.Empty : $" since {since}";
-        return new Reply($"{org}: {arrivals.Count} arrivals, {departures.Count} departures{period}", moves.Count == 0 ? ["No known moves."] : lines);
+        return new Reply(words.FlowsTitle(org, arrivals.Count, departures.Count, since), moves.Count == 0 ? [words.NoMoves] : lines);
     }
 
     private static string Display(KnownEntity org, string language) =>

@@ -36,13 +36,13 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
         }
 
         var team = Radar.Feeds.Knowledge.Flows.Team.Of(knowledgeBase, model);
-        var reply = Describe(knowledgeBase, model, team);
+        var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
+        var reply = Describe(knowledgeBase, model, team, channel.Language);
         if (team.Count == 0)
         {
             return reply;
         }
 
-        var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var png = TeamChart.Render(model.Name, Maker(knowledgeBase, model), team, channel.Language);
         return reply with { Image = new ReplyImage(png, "team.png", $"{model.Name}: where its authors are now") };
     }
@@ -55,40 +55,42 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
         return knowledgeBase.Get(model.MakerId ?? (model.MakerIds.Count > 0 ? model.MakerIds[0] : null)) is { } org ? knowledgeBase.OutputOrg(org).Name : "unknown maker";
     }
 
-    public static Reply Describe(KnowledgeBase knowledgeBase, KnownEntity model, IReadOnlyList<TeamMember> team)
+    public static Reply Describe(KnowledgeBase knowledgeBase, KnownEntity model, IReadOnlyList<TeamMember> team, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(team);
+        var words = new TalentWords(language);
         var maker = Maker(knowledgeBase, model);
-        var date = model.Released ?? "undated";
-        var title = $"{model.Name} ({maker}, {(date.Length > 7 ? date[..7] : date)}): {team.Count} authors";
+        var date = model.Released ?? "—";
+        var title = words.TeamTitle(model.Name, maker, date.Length > 7 ? date[..7] : date, team.Count);
         if (team.Count == 0)
         {
-            return new Reply(title, ["No author list is known for this model."]);
+            return new Reply(title, [words.NoAuthors]);
         }
 
+        string Person(TeamMember member) => $"{member.Person} ({(member.Evidence is { } evidence ? words.Evidence(evidence) : "?")}, {member.Date})";
         var lines = new List<string>();
         foreach (var group in team.Where(m => m.Place == TeamPlace.Elsewhere).GroupBy(m => m.Org ?? "?", StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            var where = group.Key.StartsWith(Radar.Feeds.Knowledge.Flows.Team.LeftPrefix, StringComparison.Ordinal) ? group.Key + ", destination not known" : "at " + group.Key;
-            lines.Add($"{where}: {string.Join("; ", group.Select(Person))}");
+            var left = Radar.Feeds.Knowledge.Flows.Team.LeftPrefix;
+            var where = group.Key.StartsWith(left, StringComparison.Ordinal) ? words.LeftWithoutDestination(group.Key[left.Length..]) : words.At(group.Key);
+            lines.Add(words.Label(where, string.Join("; ", group.Select(Person))));
         }
 
         var stayed = team.Where(m => m.Place == TeamPlace.StillAtMaker).ToList();
         if (stayed.Count > 0)
         {
-            lines.Add($"still at {maker}: {string.Join("; ", stayed.Select(Person))}");
+            lines.Add(words.Label(words.StillAt(maker), string.Join("; ", stayed.Select(Person))));
         }
 
         var unknown = team.Where(m => m.Place == TeamPlace.Unknown).ToList();
         if (unknown.Count > 0)
         {
-            lines.Add($"unknown since: {string.Join(", ", unknown.Select(m => m.Person))}");
+            lines.Add(words.Label(words.UnknownSince, string.Join(", ", unknown.Select(m => m.Person))));
         }
 
-        var gone = team.Count(m => m.Place == TeamPlace.Elsewhere);
-        lines.Insert(0, $"{gone} of {team.Count} known elsewhere, {stayed.Count} still at {maker}, {unknown.Count} unknown");
+        lines.Insert(0, words.TeamTotals(team.Count(m => m.Place == TeamPlace.Elsewhere), team.Count, stayed.Count, maker, unknown.Count));
         if (model.FromDataset || team.Any(m => m.Evidence == Evidence.Inferred))
         {
             lines.Add(EpochSnapshot.CreditLine);
@@ -96,7 +98,4 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
 
         return new Reply(title, lines);
     }
-
-    private static string Person(TeamMember member) =>
-        $"{member.Person} ({member.Evidence?.ToString().ToLowerInvariant()}, {member.Date})";
 }
