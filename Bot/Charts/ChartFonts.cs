@@ -30,19 +30,7 @@ public static class ChartFonts
 
     private static string RegisterWithScottPlot()
     {
-        var folder = Directory.CreateTempSubdirectory("radar-fonts-");
-        foreach (var (style, bold) in new[] { ("Regular", false), ("Bold", true) })
-        {
-            var path = Path.Combine(folder.FullName, $"{Latin}-{style}.ttf");
-            using (var stream = typeof(ChartFonts).Assembly.GetManifestResourceStream($"Radar.Fonts.{Latin}-{style}.ttf")!)
-            using (var file = File.Create(path))
-            {
-                stream.CopyTo(file);
-            }
-
-            ScottPlot.Fonts.AddFontFile("Radar Noto Sans", path, bold, italic: false);
-        }
-
-        return "Radar Noto Sans";
+        ScottPlot.Fonts.FontResolvers.Add(new ShippedFontResolver());
+        return ShippedFontResolver.Family;
     }
 }
