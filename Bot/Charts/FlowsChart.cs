@@ -1,4 +1,5 @@
 using System.Globalization;
+using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
 using Radar.Feeds.Knowledge.Flows;
 using SkiaSharp;
@@ -25,22 +26,29 @@ public static class FlowsChart
         (Evidence.Inferred, new SKColor(0x9A, 0xA5, 0xB1)),
     ];
 
+    /// <summary>The chart of an organisation, titled with its Arabic name in an Arabic channel when it has one.</summary>
+    public static byte[] Render(KnownEntity org, IReadOnlyList<OrgMove> moves, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        return Render(language == "ar" && org.ArabicNames.Count > 0 ? org.ArabicNames[0] : org.Name, moves, language);
+    }
+
     public static byte[] Render(string org, IReadOnlyList<OrgMove> moves, string? language)
     {
         ArgumentNullException.ThrowIfNull(moves);
-        var words = ChartLanguage.For(language);
+        var words = TalentWords.For(language);
         using var surface = ChartImage.Canvas(Width, Height);
         var canvas = surface.Canvas;
         ChartImage.DrawPlot(canvas, Bars(moves), Width, Height - Header - Footer, Header);
 
         var rtl = words.RightToLeft;
         float Edge(float inset) => rtl ? Width - inset : inset;
-        ShapedText.Draw(canvas, $"{org}: {words.Arrivals} ({words.Above}) / {words.Departures} ({words.Below}) {words.ByYear}", Edge(24), 40, 24, SKColors.Black, bold: true, rtl);
+        ShapedText.Draw(canvas, words.FlowsChartTitle(org), Edge(24), 40, 24, SKColors.Black, bold: true, rtl);
         var x = Edge(24);
         foreach (var (evidence, color) in Palette)
         {
             using var swatch = new SKPaint { Color = color, IsAntialias = true };
-            var label = evidence switch { Evidence.Fact => words.Fact, Evidence.News => words.News, _ => words.Inferred };
+            var label = words.Legend(evidence);
             canvas.DrawRect(rtl ? x - 16 : x, 62, 16, 16, swatch);
             var width = ShapedText.Draw(canvas, label, rtl ? x - 24 : x + 24, 76, 16, SKColors.DimGray, bold: false, rtl);
             x += (rtl ? -1 : 1) * (width + 56);
@@ -48,8 +56,8 @@ public static class FlowsChart
 
         var arrivals = Top(moves.Where(m => m.Arrival));
         var departures = Top(moves.Where(m => !m.Arrival));
-        ShapedText.Draw(canvas, $"{Capital(words.Arrivals)} ({moves.Count(m => m.Arrival)}), {words.From}: {arrivals}", Edge(24), Height - Footer + 34, 16, SKColors.Black, bold: false, rtl);
-        ShapedText.Draw(canvas, $"{Capital(words.Departures)} ({moves.Count(m => !m.Arrival)}), {words.To}: {departures}", Edge(24), Height - Footer + 60, 16, SKColors.Black, bold: false, rtl);
+        ShapedText.Draw(canvas, words.Arrivals(moves.Count(m => m.Arrival), arrivals), Edge(24), Height - Footer + 34, 16, SKColors.Black, bold: false, rtl);
+        ShapedText.Draw(canvas, words.Departures(moves.Count(m => !m.Arrival), departures), Edge(24), Height - Footer + 60, 16, SKColors.Black, bold: false, rtl);
         if (moves.Any(m => m.Evidence == Evidence.Inferred))
         {
             ShapedText.Draw(canvas, EpochSnapshot.CreditLine, Edge(24), Height - 10, 13, SKColors.Gray, bold: false, rightToLeft: false, alignRight: rtl);
@@ -57,8 +65,6 @@ public static class FlowsChart
 
         return ChartImage.Png(surface);
     }
-
-    private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     /// <summary>"Google (5), Meta (3), …": the most frequent counterparts.</summary>
     public static string Top(IEnumerable<OrgMove> moves, int count = 4)

@@ -25,18 +25,13 @@ public static class TeamChart
     public static byte[] Render(string model, string maker, IReadOnlyList<TeamMember> team, string? language)
     {
         ArgumentNullException.ThrowIfNull(team);
-        var rows = Rows(maker, team, language);
+        var words = TalentWords.For(language);
+        var rows = Rows(maker, team, words);
         var height = Header + Footer + 40 + (Math.Max(1, rows.Count) * RowHeight);
         using var surface = ChartImage.Canvas(Width, height);
         var canvas = surface.Canvas;
-        var rtl = language == "ar";
-        var title = language switch
-        {
-            "fr" => $"{model} : où sont ses {team.Count} auteurs",
-            "ar" => $"{model}: أين مؤلفوه الـ{team.Count} الآن",
-            _ => $"{model}: where its {team.Count} authors are now",
-        };
-        ShapedText.Draw(canvas, title, rtl ? Width - 24 : 24, 42, 24, SKColors.Black, bold: true, rtl);
+        var rtl = words.RightToLeft;
+        ShapedText.Draw(canvas, words.TeamChartTitle(model, team.Count), rtl ? Width - 24 : 24, 42, 24, SKColors.Black, bold: true, rtl);
 
         var plot = ChartImage.NewPlot();
         var bars = rows.Select((row, i) => new ScottPlot.Bar
@@ -65,26 +60,24 @@ public static class TeamChart
         return ChartImage.Png(surface);
     }
 
-    private static List<(string Label, int Count, SKColor Color)> Rows(string maker, IReadOnlyList<TeamMember> team, string? language)
+    private static List<(string Label, int Count, SKColor Color)> Rows(string maker, IReadOnlyList<TeamMember> team, TalentWords words)
     {
         var rows = team.Where(m => m.Place == TeamPlace.Elsewhere)
             .GroupBy(m => m.Org ?? "?", StringComparer.Ordinal)
-            .Select(g => (Label: g.Key.StartsWith(Team.LeftPrefix, StringComparison.Ordinal) ? Left(g.Key[Team.LeftPrefix.Length..], language) : g.Key, Count: g.Count(), Color: Elsewhere))
+            .Select(g => (Label: g.Key.StartsWith(Team.LeftPrefix, StringComparison.Ordinal) ? words.Left(g.Key[Team.LeftPrefix.Length..]) : g.Key, Count: g.Count(), Color: Elsewhere))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
         var stayed = team.Count(m => m.Place == TeamPlace.StillAtMaker);
         if (stayed > 0)
         {
-            rows.Add((language switch { "fr" => $"toujours chez {maker}", "ar" => $"ما زالوا في {maker}", _ => $"still at {maker}" }, stayed, Stayed));
+            rows.Add((words.StillAt(maker), stayed, Stayed));
         }
 
         var unknown = team.Count(m => m.Place == TeamPlace.Unknown);
         if (unknown > 0)
         {
-            rows.Add((language switch { "fr" => "inconnu", "ar" => "غير معروف", _ => "unknown" }, unknown, Unknown));
+            rows.Add((words.Unknown, unknown, Unknown));
         }
 
         return rows;
     }
-
-    private static string Left(string org, string? language) => language switch { "fr" => $"ont quitté {org}", "ar" => $"غادروا {org}", _ => $"left {org}" };
 }

@@ -39,7 +39,7 @@ public static class DashboardEndpoints
             }
 
             var shown = knowledgeBase.OutputOrg(found);
-            var png = FlowsChart.Render(lang == "ar" && shown.ArabicNames.Count > 0 ? shown.ArabicNames[0] : shown.Name, TalentFlows.For(knowledgeBase, shown, since), lang);
+            var png = FlowsChart.Render(shown, TalentFlows.For(knowledgeBase, shown, since), lang);
             return Results.File(png, "image/png");
         });
         endpoints.MapGet("/charts/team.png", (string? model, string? lang, KnowledgeProvider knowledge) =>

@@ -50,7 +50,7 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
         var shown = knowledgeBase.OutputOrg(org);
         var moves = TalentFlows.For(knowledgeBase, shown, since);
         var channel = await channels.GetAsync(request, cancellationToken).ConfigureAwait(false);
-        var png = FlowsChart.Render(Display(shown, channel.Language), moves, channel.Language);
+        var png = FlowsChart.Render(shown, moves, channel.Language);
         return Summary(shown.Name, moves, since, channel.Language) with
         {
             Image = new ReplyImage(png, $"flows-{Slug(shown.Name)}.png", $"{shown.Name}: arrivals and departures by year"),
@@ -61,7 +61,7 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
     public static Reply Summary(string org, IReadOnlyList<OrgMove> moves, int? since, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(moves);
-        var words = new TalentWords(language);
+        var words = TalentWords.For(language);
         var arrivals = moves.Where(m => m.Arrival).ToList();
         var departures = moves.Where(m => !m.Arrival).ToList();
         var lines = new List<string>
@@ -79,9 +79,6 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
 
         return new Reply(words.FlowsTitle(org, arrivals.Count, departures.Count, since), moves.Count == 0 ? [words.NoMoves] : lines);
     }
-
-    private static string Display(KnownEntity org, string language) =>
-        language == "ar" && org.ArabicNames.Count > 0 ? org.ArabicNames[0] : org.Name;
 
     private static string Slug(string name) =>
         new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');

@@ -60,7 +60,7 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(team);
-        var words = new TalentWords(language);
+        var words = TalentWords.For(language);
         var maker = Maker(knowledgeBase, model);
         var date = model.Released ?? "—";
         var title = words.TeamTitle(model.Name, maker, date.Length > 7 ? date[..7] : date, team.Count);

@@ -1,10 +1,48 @@
 using Radar.Feeds.Knowledge.Flows;
 
-namespace Radar.Bot.Commands;
+namespace Radar.Bot.Charts;
 
-/// <summary>The words of /flows and /team replies in a channel's language (en, fr, ar); the names stay as they are.</summary>
+/// <summary>
+/// The words of /flows and /team, their replies and their charts, in a channel's language (en, fr,
+/// ar), in one place; the names stay as they are written.
+/// </summary>
 public sealed record TalentWords(string Language)
 {
+    public static TalentWords For(string? language) => new(language is "fr" or "ar" ? language : "en");
+
+    public bool RightToLeft => Language == "ar";
+
+    /// <summary>The legend of an evidence kind on a chart (longer than in text).</summary>
+    public string Legend(Evidence evidence) => (evidence, Language) switch
+    {
+        (Radar.Feeds.Knowledge.Flows.Evidence.Fact, "fr") => "fait vérifié",
+        (Radar.Feeds.Knowledge.Flows.Evidence.News, "fr") => "presse",
+        (_, "fr") => "déduit des auteurs d’articles",
+        (Radar.Feeds.Knowledge.Flows.Evidence.Fact, "ar") => "حقيقة موثقة",
+        (Radar.Feeds.Knowledge.Flows.Evidence.News, "ar") => "خبر صحفي",
+        (_, "ar") => "مستنتج من قوائم المؤلفين",
+        (Radar.Feeds.Knowledge.Flows.Evidence.Inferred, _) => "inferred from author lists",
+        _ => Evidence(evidence),
+    };
+
+    public string FlowsChartTitle(string org) => Language switch
+    {
+        "fr" => $"{org} : arrivées (en haut) / départs (en bas) par année",
+        "ar" => $"{org}: الوافدون (فوق) / المغادرون (تحت) حسب السنة",
+        _ => $"{org}: arrivals (above) / departures (below) by year",
+    };
+
+    public string TeamChartTitle(string model, int authors) => Language switch
+    {
+        "fr" => $"{model} : où sont ses {authors} auteurs",
+        "ar" => $"{model}: أين مؤلفوه الـ{authors} الآن",
+        _ => $"{model}: where its {authors} authors are now",
+    };
+
+    public string Unknown => Language switch { "fr" => "inconnu", "ar" => "غير معروف", _ => "unknown" };
+
+    public string Left(string org) => Language switch { "fr" => $"ont quitté {org}", "ar" => $"غادروا {org}", _ => $"left {org}" };
+
     public string Evidence(Evidence evidence) => (evidence, Language) switch
     {
         (Radar.Feeds.Knowledge.Flows.Evidence.Fact, "fr") => "fait",
@@ -64,11 +102,11 @@ public sealed record TalentWords(string Language)
 
     public string At(string org) => Language switch { "fr" => $"chez {org}", "ar" => $"في {org}", _ => $"at {org}" };
 
-    public string LeftWithoutDestination(string org) => Language switch
+    public string LeftWithoutDestination(string org) => Left(org) + Language switch
     {
-        "fr" => $"ont quitté {org}, destination inconnue",
-        "ar" => $"غادروا {org}، والوجهة غير معروفة",
-        _ => $"left {org}, destination not known",
+        "fr" => ", destination inconnue",
+        "ar" => "، والوجهة غير معروفة",
+        _ => ", destination not known",
     };
 
     public string StillAt(string maker) => Language switch { "fr" => $"toujours chez {maker}", "ar" => $"ما زالوا في {maker}", _ => $"still at {maker}" };
