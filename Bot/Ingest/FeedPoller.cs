@@ -263,12 +263,21 @@ public sealed partial class FeedPoller(
         var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
         var mayAlert = StoryRouting.MayAlert(feed.Primed, entries, now);
-        var analysed = new List<(FeedEntry Entry, StoryAnalysis Analysis, Dictionary<string, string>? Summaries)>(entries.Count);
+        var analysed = new List<(FeedEntry Entry, StoryAnalysis Analysis, IReadOnlyList<DeliveryTarget>? Targets, Dictionary<string, string>? Summaries)>(entries.Count);
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var analysis = analyser.Analyse(AnalysisInput.Of(entry));
-            analysed.Add((entry, analysis, await SummariesAsync(entryStore, feed, entry, analysis, recent, index, mayAlert, now, cancellationToken).ConfigureAwait(false)));
+            if (llm.Enabled && mayAlert(entry) && StoryRouting.SameAs(analysis.Signature, recent) is null)
+            {
+                // Routed here, once, for the languages the LLM summarises in; the transaction reuses it.
+                var targets = Route(analyser, entry, analysis, index, now);
+                analysed.Add((entry, analysis, targets, await SummariesAsync(entryStore, feed, entry, targets, now, cancellationToken).ConfigureAwait(false)));
+            }
+            else
+            {
+                analysed.Add((entry, analysis, null, null));
+            }
         }
 
         int added = 0, alerts = 0, learnt = 0, queued = 0;
@@ -277,7 +286,7 @@ public sealed partial class FeedPoller(
         await using (transaction.ConfigureAwait(false))
         {
             var locked = false;
-            foreach (var (entry, analysis, summaries) in analysed)
+            foreach (var (entry, analysis, routed, summaries) in analysed)
             {
                 var record = await entryStore.AddIfNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
                 if (record is null)
@@ -308,7 +317,7 @@ public sealed partial class FeedPoller(
                     learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken).ConfigureAwait(false);
                     if (mayAlert(entry))
                     {
-                        var targets = StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id);
+                        var targets = routed ?? Route(analyser, entry, analysis, index, now);
                         var count = await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
                         queued += count;
                         alerts += count > 0 ? 1 : 0;
@@ -330,22 +339,19 @@ public sealed partial class FeedPoller(
         return (added, alerts);
     }
 
+    /// <summary>The channels a new story goes to, with when and why (the subscription, with entity names).</summary>
+    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, FeedEntry entry, StoryAnalysis analysis, Feeds.Matching.SubscriptionIndex index, DateTimeOffset now) =>
+        StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id);
+
     /// <summary>
     /// The LLM's summaries of a new story that will alert, one per language its readers read, made
     /// once here (before the transaction, so no lock waits on the endpoint) and stored with the story:
-    /// the send path only picks one. Null when the LLM is off or the entry will not alert; a language
+    /// the send path only picks one. Null when no channel gets it or the entry is not new; a language
     /// the endpoint did not answer for falls back to the extractive summary.
     /// </summary>
-    private async Task<Dictionary<string, string>?> SummariesAsync(EntryStore entries, FeedToPoll feed, FeedEntry entry, StoryAnalysis analysis, List<KnownStory> recent, Feeds.Matching.SubscriptionIndex index, Func<FeedEntry, bool> mayAlert, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>?> SummariesAsync(EntryStore entries, FeedToPoll feed, FeedEntry entry, IReadOnlyList<DeliveryTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!llm.Enabled || !mayAlert(entry) || StoryRouting.SameAs(analysis.Signature, recent) is not null)
-        {
-            return null;
-        }
-
-        var analyser = knowledge.Current;
-        var languages = StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => id)
-            .Select(t => t.Language).Distinct(StringComparer.Ordinal).ToList();
+        var languages = targets.Select(t => t.Language).Distinct(StringComparer.Ordinal).ToList();
         if (languages.Count == 0 || !await entries.IsNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false))
         {
             return null;
