@@ -17,7 +17,7 @@ public static class DashboardAccess
     public const string Cookie = "radar_dashboard";
 
     /// <summary>The paths that are not the dashboard (machine endpoints with their own rules).</summary>
-    private static readonly string[] OtherPaths = ["/healthz", "/metrics", "/telegram/", "/discord/", "/websub/"];
+    private static readonly string[] OtherPaths = [HealthEndpoint.Path, Observability.RadarMetrics.Path, Telegram.TelegramStartup.WebhookPath, Discord.DiscordInteractionsEndpoint.Path, WebSub.WebSubEndpoints.PathPrefix];
 
     /// <summary>Whether the dashboard may be served with these settings (else the host logs why and leaves it out).</summary>
     public static bool Allowed(HttpOptions http)

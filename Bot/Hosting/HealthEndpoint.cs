@@ -15,6 +15,8 @@ namespace Radar.Bot.Hosting;
 /// </summary>
 public static class HealthEndpoint
 {
+    public const string Path = "/healthz";
+
     public const string Database = "database";
     /// <summary>The name Quartz gives its check of the scheduler.</summary>
     public const string SchedulerCheck = "quartz-scheduler-" + RadarHost.SchedulerName;
@@ -30,7 +32,7 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapRadarHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync });
         return endpoints;
     }
 

@@ -116,7 +116,7 @@ public static partial class RadarHost
         }
 
         app.MapRadarHealth();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(RadarMetrics.Path);
         app.MapWebSub();
         if (telegram.Enabled && telegram.Mode == "Webhook")
         {

@@ -17,20 +17,7 @@ public static class RequestBody
             return null;
         }
 
-        using var copy = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (copy.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
+        return await Feeds.Fetching.CappedRead.ReadAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>413, quietly.</summary>

@@ -220,13 +220,13 @@ public sealed partial class FeedPoller(
     public async Task<int?> IngestPushedAsync(int feedId, byte[] body, string? charset, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var feed = await scope.ServiceProvider.GetRequiredService<FeedStore>().GetAsync(feedId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var feed = await scope.ServiceProvider.GetRequiredService<FeedStore>().GetAsync(feedId, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
         if (feed is null)
         {
             return null;
         }
 
-        var now = time.GetUtcNow();
         var parsed = FeedParser.Parse(body, now, feed.Language, charset, new Uri(feed.Url));
         if (parsed.Error is { } error)
         {

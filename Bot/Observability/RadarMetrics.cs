@@ -12,6 +12,9 @@ public sealed class RadarMetrics
 {
     public const string MeterName = "Radar";
 
+    /// <summary>Where the Prometheus exporter answers.</summary>
+    public const string Path = "/metrics";
+
     private readonly Counter<long> _polls;
     private readonly Histogram<double> _fetchDuration;
     private readonly Counter<long> _newEntries;

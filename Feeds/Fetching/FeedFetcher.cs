@@ -112,23 +112,16 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FeedsOptions> options,
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var body = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            var body = await CappedRead.ReadAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+            if (body is null)
             {
-                if (body.Length + read > maxBytes)
-                {
-                    return FetchResult.Failed(FetchErrorKind.TooLarge, $"the body passed the {maxBytes}-byte cap; download stopped");
-                }
-
-                body.Write(buffer, 0, read);
+                return FetchResult.Failed(FetchErrorKind.TooLarge, $"the body passed the {maxBytes}-byte cap; download stopped");
             }
 
             return new FetchResult
             {
                 Outcome = FetchOutcome.Content,
-                Body = body.ToArray(),
+                Body = body,
                 ETag = response.Headers.ETag?.ToString(),
                 LastModified = LastModified(response),
                 Charset = response.Content.Headers.ContentType?.CharSet,

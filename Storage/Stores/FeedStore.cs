@@ -47,9 +47,7 @@ public sealed class FeedStore(RadarDbContext db)
             ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
             db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("dueOnly", dueOnly), db.Parameter("limit", limit))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Feeds.AsNoTracking().Where(f => claimed.Contains(f.Id)).OrderBy(f => f.NextPollAt)
-            .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval,
-                db.WebSubSubscriptions.Any(w => w.FeedId == f.Id && w.Requested == WebSubModes.Subscribe && w.ExpiresAt > now)))
+        return await ToPoll(db.Feeds.Where(f => claimed.Contains(f.Id)).OrderBy(f => f.NextPollAt), now)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,10 +61,13 @@ public sealed class FeedStore(RadarDbContext db)
         """;
 
     /// <summary>One enabled feed as the poller sees it, or null.</summary>
-    public Task<FeedToPoll?> GetAsync(int feedId, CancellationToken cancellationToken) =>
-        db.Feeds.AsNoTracking().Where(f => f.Id == feedId && f.Enabled)
-            .Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval, true))
-            .SingleOrDefaultAsync(cancellationToken);
+    public Task<FeedToPoll?> GetAsync(int feedId, DateTime now, CancellationToken cancellationToken) =>
+        ToPoll(db.Feeds.Where(f => f.Id == feedId && f.Enabled), now).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Feeds as the poller sees them: validators, rhythm, and whether a verified WebSub subscription pushes them at <paramref name="now"/>.</summary>
+    private IQueryable<FeedToPoll> ToPoll(IQueryable<FeedRecord> feeds, DateTime now) =>
+        feeds.AsNoTracking().Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval,
+            db.WebSubSubscriptions.Any(w => w.FeedId == f.Id && w.Requested == WebSubModes.Subscribe && w.ExpiresAt > now)));
 
     /// <summary>Records a successful fetch (200 or 304). Returns true when the feed was failing before.</summary>
     public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken, TimeSpan? interval = null)
