@@ -14,6 +14,7 @@ public sealed class KnowledgeBase
     private readonly TokenTrie<ModelFamily> _families = new();
     private readonly (ModelFamily Family, string Folded)[] _foldedFamilies;
     private ILookup<string, KnownEntity>? _authors;
+    private NameIndex? _names;
 
     public KnowledgeBase(IEnumerable<KnownEntity> entities, IEnumerable<ModelFamily> families)
     {
@@ -47,6 +48,9 @@ public sealed class KnowledgeBase
         .ToLookup(a => a.Model, a => a.Person, StringComparer.Ordinal);
 
     public IReadOnlyList<ModelFamily> Families { get; }
+
+    /// <summary>The people's names by shape: across scripts, given names, surnames (built on first use).</summary>
+    public NameIndex Names => _names ??= new NameIndex(_byId.Values);
 
     /// <summary>How many spellings the matcher holds.</summary>
     public int AliasCount => _aliases.Count;
@@ -116,7 +120,7 @@ public sealed class KnowledgeBase
             .Select(s => s.Entity)];
     }
 
-    private static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

@@ -1,0 +1,321 @@
+using Radar.Feeds.Knowledge;
+using Radar.Feeds.Text;
+
+namespace Radar.Feeds.Extraction;
+
+/// <summary>The people of a sentence beyond the knowledge base's exact spellings: surnames, new names, Arabic-script names, back-references.</summary>
+public sealed partial class EventExtractor
+{
+    /// <summary>"Suleyman" alone, after "Mustafa Suleyman" was named: the same person.</summary>
+    private static void AddSurnameMentions(List<AnalysedSentence> sentences)
+    {
+        var people = sentences.SelectMany(s => s.Mentions).Select(m => m.Entity).Where(e => e.Kind == EntityKind.Person).DistinctBy(e => e.Id).ToList();
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var surnames = new TokenTrie<KnownEntity>();
+        foreach (var person in people)
+        {
+            foreach (var spelling in person.ArabicNames.Prepend(person.Name))
+            {
+                var tokens = MatchText.Tokenize(spelling);
+                var last = tokens.Count > 1 ? tokens[^1] : null;
+                if (last is not null && last.Folded.Length >= 4)
+                {
+                    surnames.Add(last.Surface, person);
+                }
+            }
+        }
+
+        foreach (var sentence in sentences)
+        {
+            for (var i = 0; i < sentence.Tokens.Count; i++)
+            {
+                if (sentence.IsCovered(i) || sentence.Cues.Exists(c => i >= c.Start && i < c.End))
+                {
+                    continue;
+                }
+
+                var match = surnames.LongestAt(sentence.Tokens, i);
+                if (match is { Values.Count: 1 } && (MatchText.IsArabic(sentence.Tokens[i].Surface) || sentence.Tokens[i].IsCapitalized))
+                {
+                    sentence.Mentions.Add(new Mention(match.Values[0], match.Start, match.End));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// People not in the knowledge base, in talent news: a capitalised name of two or three words
+    /// introduced as a person — after a role or an organisation ("co-founder John Doe", "Google
+    /// DeepMind's Jane Doe"), after a hiring, naming or partner word, as the subject that opens the
+    /// sentence ("Mara Lindqvist, a longtime Cohere researcher, is moving to"), right before a talent
+    /// verb, or in a list with another person ("A, B and C leave"). In Arabic, a name after a role
+    /// noun ("الباحث كريم نصار").
+    /// </summary>
+    private void AddNewPeople(AnalysedSentence sentence, string language)
+    {
+        if (language == "ar")
+        {
+            AddArabicScriptPeople(sentence); // not Persian or Urdu, which spell foreign names their own way
+        }
+
+        var talent = sentence.Cues.Where(c => TalentKinds.Contains(c.Kind)).ToList();
+        if (talent.Count == 0)
+        {
+            return;
+        }
+
+        var tokens = sentence.Tokens;
+        var titleCase = IsTitleCase(tokens);
+        var runs = new List<(int Start, int End, bool Given)>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var end = i;
+            while (end < tokens.Count && end - i < 6 && IsNameWord(sentence, end) && (end == i || Joined(sentence, end - 1, end)))
+            {
+                end++;
+            }
+
+            // A known given name opens the name; what stands before it is a title ("Video Pioneer Tim Brooks").
+            // In a headline that capitalises every word, nothing else can be told from a title.
+            var given = Enumerable.Range(i, Math.Max(0, end - i - 1)).Where(k => knowledge.Names.IsGivenName(tokens[k].Folded)).Select(k => (int?)k).FirstOrDefault();
+            if (given is { } k)
+            {
+                runs.Add((k, Math.Min(end, k + 3), true));
+            }
+            else if (end - i >= 2 && !titleCase)
+            {
+                runs.Add((i, Math.Min(end, i + 3), false));
+            }
+
+            i = Math.Max(end, i + 1);
+        }
+
+        var accepted = new List<(int Start, int End)>();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var run in runs.Where(r => !accepted.Contains((r.Start, r.End))).ToList())
+            {
+                if (IntroducedAsPerson(sentence, run.Start, run.End, talent, run.Given) || InListWithPerson(sentence, (run.Start, run.End), accepted))
+                {
+                    accepted.Add((run.Start, run.End));
+                    changed = true;
+                }
+            }
+        }
+
+        foreach (var (start, end) in accepted)
+        {
+            sentence.Mentions.Add(new Mention(Reported(sentence, start, end, EntityKind.Person), start, end));
+        }
+
+        AddArabicNewPeople(sentence, talent);
+    }
+
+    /// <summary>"Microsoft Bolsters Copilot Team With …": most words capitalised, so capitals do not mark names.</summary>
+    private static bool IsTitleCase(IReadOnlyList<Token> tokens)
+    {
+        int words = 0, capitalised = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Surface.Length > 3 && token.Surface.All(char.IsLetter) && !MatchText.IsArabic(token.Surface))
+            {
+                words++;
+                capitalised += token.IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised * 10 >= words * 9;
+    }
+
+    /// <summary>
+    /// "The researcher spent six years at Cohere", "وكان الباحث يعمل في غوغل": a sentence that names
+    /// nobody and opens with a back-reference speaks of the person the previous sentences named last.
+    /// Returns the person the next sentence may refer back to.
+    /// </summary>
+    private static KnownEntity? AddBackReference(AnalysedSentence sentence, KnownEntity? lastPerson)
+    {
+        var people = sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).ToList();
+        if (people.Count > 0)
+        {
+            return people.MaxBy(m => m.Start)!.Entity;
+        }
+
+        var reference = sentence.Cues.FirstOrDefault(c => c.Kind == CueKind.BackReference && c.Start <= 2);
+        if (reference is not null && lastPerson is not null)
+        {
+            sentence.Mentions.Add(new Mention(lastPerson, reference.Start, reference.End));
+        }
+
+        return lastPerson;
+    }
+
+    private static readonly HashSet<string> ArabicRoleNouns = new(StringComparer.Ordinal)
+    {
+        "الباحث", "الباحثه", "باحث", "باحثه", "المهندس", "المهندسه", "مهندس", "السابق", "السابقه",
+    };
+
+    /// <summary>Common words that stand where a name might (after a verb, a role): never read as names.</summary>
+    private static readonly HashSet<string> ArabicNotNames = new[]
+    {
+        "شركه", "في", "من", "الى", "عن", "على", "مع", "بعد", "قبل", "الذكاء", "الاصطناعي", "الذي", "التي", "سابقا", "يعمل", "كان", "وكان", "لدى",
+        "مركز", "مختبر", "فريق", "منصب", "مجلس", "رئيس", "مدير", "نائب", "قسم", "وحده", "مشروع", "برنامج", "نموذج", "منصه", "خدمه", "اداره",
+        "عضو", "عضوا", "اكثر", "اول", "اخر", "حيث", "بين", "خلال", "منذ", "عبر", "ضمن", "حول", "نحو", "لها", "له", "هذا", "هذه", "ذلك", "تلك",
+        "امس", "اليوم", "يوم", "عام", "شهر", "رسميا", "ايضا", "كما", "وقد", "قد", "لقد", "ان", "انه", "انها", "بان", "كل", "كلا", "بعض",
+    }.Select(MatchText.Fold).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Known people written in Arabic letters: "يانغ سونغ" is Yang Song, "جان ليك" Jan Leike, when
+    /// the two or three words spell one known person's name (<see cref="NameIndex.MatchArabic"/>).
+    /// </summary>
+    private void AddArabicScriptPeople(AnalysedSentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            for (var length = 3; length >= 2; length--)
+            {
+                if (i + length > tokens.Count || !Enumerable.Range(i, length).All(k => MayBeArabicName(sentence, k) && (k == i || Joined(sentence, k - 1, k))))
+                {
+                    continue;
+                }
+
+                var person = knowledge.Names.MatchArabic([.. tokens.Skip(i).Take(length).Select(t => t.Folded)]);
+                if (person is not null)
+                {
+                    sentence.Mentions.Add(new Mention(person, i, i + length));
+                    i += length - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// People the knowledge base does not know, in Arabic: two words after a role noun ("الباحث كريم
+    /// نصار"), right after a talent verb or verbal noun ("انضمام جيان تشانغ إلى …") when both spell
+    /// name words the knowledge base knows, and the next names of a list ("…، وهاوكسوان يو").
+    /// </summary>
+    private void AddArabicNewPeople(AnalysedSentence sentence, List<Cue> talent)
+    {
+        var tokens = sentence.Tokens;
+        var starts = sentence.Cues.Where(c => c.Kind == CueKind.Descriptor && ArabicRoleNouns.Contains(MatchText.Fold(c.Surface))).Select(c => (c.End, Role: true))
+            .Concat(talent.Select(c => (c.End, Role: false)))
+            .ToList();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var (start, role) = starts[k];
+            if (start + 2 > tokens.Count || sentence.Mentions.Exists(m => m.Start == start) || !Enumerable.Range(start, 2).All(i => MayBeArabicName(sentence, i)) || !Joined(sentence, start, start + 1))
+            {
+                continue;
+            }
+
+            var words = new[] { tokens[start].Folded, tokens[start + 1].Folded };
+            var latin = words.Any(NativeArabic) ? null : knowledge.Names.Romanize(words, requireKnownWords: true);
+            if (!role && latin is null)
+            {
+                continue;
+            }
+
+            sentence.Mentions.Add(new Mention(ArabicPerson(sentence, start, start + 2, latin), start, start + 2));
+            // "…، وهاوكسوان يو": the list goes on after a comma and "و".
+            var next = start + 2;
+            if (next < tokens.Count && sentence.Between(next - 1, next).IndexOfAny(",،") >= 0 && tokens[next].Folded.StartsWith('و'))
+            {
+                starts.Add((next, true));
+            }
+        }
+    }
+
+    /// <summary>
+    /// An Arabic-script name the knowledge base does not know. A foreign name whose words are all
+    /// name words the knowledge base knows is written in Latin letters ("جيان تشانغ" → Jian Zhang),
+    /// its Arabic kept as its Arabic spelling; any other stays as the text writes it ("كريم نصار"),
+    /// with a letter-by-letter Latin transliteration beside it ("Krym Nsar") as another spelling.
+    /// </summary>
+    private static KnownEntity ArabicPerson(AnalysedSentence sentence, int start, int end, string? latin)
+    {
+        var reported = Reported(sentence, start, end, EntityKind.Person);
+        if (latin is not null)
+        {
+            return reported with { Id = "person:reported:" + MatchText.Normalize(latin).Replace(' ', '-'), Name = latin, ArabicNames = [reported.Name] };
+        }
+
+        return reported with { Aliases = [string.Join(' ', sentence.Tokens.Skip(start).Take(end - start).Select(t => NameIndex.Transliterate(t.Folded)))] };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NativeArabicLetters = System.Buffers.SearchValues.Create("حعصضطظذث");
+
+    /// <summary>Letters Arabic words have and foreign names written in Arabic almost never do (ح ع ص ض ط ظ ذ ث).</summary>
+    private static bool NativeArabic(string word) => word.AsSpan().IndexOfAny(NativeArabicLetters) >= 0;
+
+    private static bool MayBeArabicName(AnalysedSentence sentence, int index)
+    {
+        var token = sentence.Tokens[index];
+        // Tanween ("عالماً بارزاً") marks an indefinite noun or adjective, never a name; Persian and Urdu letters another language.
+        return MatchText.IsArabic(token.Surface) && token.Folded.Length >= 2 && token.Surface.AsSpan().IndexOfAny('\u064B', '\u064C', '\u064D') < 0 &&
+               token.Folded.All(c => c is (>= '\u0621' and <= '\u064A') or 'پ' or 'ڤ' or 'گ') && !sentence.IsCovered(index) && !ArabicNotNames.Contains(token.Folded) &&
+               !token.Folded.StartsWith("ال", StringComparison.Ordinal) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End);
+    }
+
+    /// <summary>Two tokens with only spaces between them: a name does not run across a comma.</summary>
+    private static bool Joined(AnalysedSentence sentence, int left, int right) =>
+        sentence.Between(left, right).Trim().IsEmpty;
+
+    private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
+    {
+        "lab", "labs", "team", "group", "research", "university", "company", "inc", "model", "models", "unit", "division", "institute", "center", "centre", "office",
+    };
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame" };
+
+    private static bool IsNameWord(AnalysedSentence sentence, int index)
+    {
+        var token = sentence.Tokens[index];
+        return token.IsCapitalized && token.Surface.All(c => char.IsLetter(c) || c == '-') && token.Surface.Length > 1 && !MatchText.IsArabic(token.Surface) &&
+               !NameStopWords.Contains(token.Folded) && !sentence.IsCovered(index) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End) &&
+               !token.Surface.All(char.IsUpper);
+    }
+
+    private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end, List<Cue> talent, bool given)
+    {
+        if (end < sentence.Tokens.Count && Joined(sentence, end - 1, end) && UnitNouns.Contains(sentence.Tokens[end].Folded))
+        {
+            return false; // "Amazon's Artificial Intelligence Lab": the name of a unit, not of a person
+        }
+
+        var possessive = start > 0 && sentence.Tokens[start - 1].Folded == "s" ? start - 1 : start; // "Google DeepMind's Jane Doe"
+        // A role written in lower case or an honorific may stand between: "sacks chief operating officer Tara Quinn", "hires Professor Élise Morel".
+        var gap = start;
+        while (gap > 0 && start - gap < 5 && (!sentence.Tokens[gap - 1].IsCapitalized || Honorifics.Contains(sentence.Tokens[gap - 1].Folded)) &&
+               !sentence.IsCovered(gap - 1) && !sentence.Cues.Exists(c => c.End == gap))
+        {
+            gap--;
+        }
+
+        var before = sentence.Cues.Exists(c => (c.End == start || c.End == gap) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group) ||
+                     sentence.Mentions.Exists(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
+        var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
+        // The subject that opens the sentence, with a talent verb later: "Mara Lindqvist, a longtime Cohere researcher, is moving to …".
+        var apposition = end < sentence.Tokens.Count && sentence.Between(end - 1, end).Contains(',');
+        var opens = start == 0 && (given || apposition || !IsTitleCase(sentence.Tokens)) && talent.Exists(c => c.Start >= end);
+        return before || after || opens;
+    }
+
+    /// <summary>"Tom Reyes, Aiko Mori and Sven Dahl": a name joined by a comma, "and" or "et" to a person is a person.</summary>
+    private static bool InListWithPerson(AnalysedSentence sentence, (int Start, int End) run, List<(int Start, int End)> accepted)
+    {
+        var tokens = sentence.Tokens;
+        bool PersonEndsAt(int index) => accepted.Exists(a => a.End == index) || sentence.Mentions.Exists(m => m.End == index && m.Entity.Kind == EntityKind.Person);
+        bool PersonStartsAt(int index) => accepted.Exists(a => a.Start == index) || sentence.Mentions.Exists(m => m.Start == index && m.Entity.Kind == EntityKind.Person);
+        bool Comma(int left, int right) => sentence.Between(left, right).Contains(',');
+        bool Conjunction(int index) => index >= 0 && index < tokens.Count && tokens[index].Folded is "and" or "et" or "&";
+        var previous = run.Start > 0 && ((Conjunction(run.Start - 1) && PersonEndsAt(run.Start - 1)) || (Comma(run.Start - 1, run.Start) && PersonEndsAt(run.Start)));
+        var next = run.End < tokens.Count && ((Conjunction(run.End) && PersonStartsAt(run.End + 1)) || (Comma(run.End - 1, run.End) && PersonStartsAt(run.End) && !accepted.Contains(run)));
+        return previous || next;
+    }
+}
