@@ -7,10 +7,11 @@ using Radar.Feeds.Knowledge;
 namespace Radar.Bot.Cli;
 
 /// <summary>
-/// <c>extract --input FILE</c> (<c>-</c> for standard input): JSON Lines in (<c>id</c>, <c>title</c>,
+/// <c>extract --input FILE [--explain]</c> (<c>-</c> for standard input): JSON Lines in (<c>id</c>, <c>title</c>,
 /// <c>summary</c>, optional <c>lang</c>), exactly one JSON line out per line in, nothing else on
 /// standard output. A line that cannot be read still gets its line, with an <c>error</c>. It runs
-/// the live pipeline's analysis stage (<see cref="StoryAnalyser"/>) on the shipped knowledge.
+/// the live pipeline's analysis stage (<see cref="StoryAnalyser"/>) on the shipped knowledge. With
+/// <c>--explain</c> each event also says why it was read so (<c>why</c>: the cues, and where each side came from).
 /// </summary>
 public static class ExtractCommand
 {
@@ -29,7 +30,7 @@ public static class ExtractCommand
         var path = CommandLineOptions.Value(arguments, "--input");
         if (path is null)
         {
-            await errors.WriteLineAsync("usage: extract --input FILE   (FILE is JSON Lines with id, title, summary[, lang]; - reads standard input)").ConfigureAwait(false);
+            await errors.WriteLineAsync("usage: extract --input FILE [--explain]   (FILE is JSON Lines with id, title, summary[, lang]; - reads standard input)").ConfigureAwait(false);
             return 2;
         }
 
@@ -39,6 +40,7 @@ public static class ExtractCommand
             return 2;
         }
 
+        var explain = arguments.Contains("--explain", StringComparer.Ordinal);
         var analyser = new StoryAnalyser(SeedKnowledge.Load());
         using var input = path == "-" ? null : new StreamReader(path);
         var reader = input ?? standardInput;
@@ -51,7 +53,7 @@ public static class ExtractCommand
                 continue;
             }
 
-            await output.WriteLineAsync(ExtractLine(analyser, line)).ConfigureAwait(false);
+            await output.WriteLineAsync(ExtractLine(analyser, line, explain)).ConfigureAwait(false);
             count++;
         }
 
@@ -60,7 +62,7 @@ public static class ExtractCommand
         return 0;
     }
 
-    public static string ExtractLine(StoryAnalyser analyser, string line)
+    public static string ExtractLine(StoryAnalyser analyser, string line, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(analyser);
         string? id = null;
@@ -78,7 +80,9 @@ public static class ExtractCommand
                     id,
                     lang = result.Language,
                     topics = result.Topics,
-                    events = result.Events.Select(e => new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, confidence = e.Confidence, evidence = e.Evidence }),
+                    events = result.Events.Select(e => explain
+                        ? (object)new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, confidence = e.Confidence, evidence = e.Evidence, why = e.Why }
+                        : new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, confidence = e.Confidence, evidence = e.Evidence }),
                     people = result.People,
                     orgs = result.Orgs,
                     models = result.Models,

@@ -179,7 +179,7 @@ public sealed partial class EventExtractor
         {
             for (var length = 3; length >= 2; length--)
             {
-                if (i + length > tokens.Count || !Enumerable.Range(i, length).All(k => MayBeArabicName(sentence, k) && (k == i || Joined(sentence, k - 1, k))))
+                if (i + length > tokens.Count || !Enumerable.Range(i, length).All(k => MayBeArabicName(sentence, k, crossScript: true) && (k == i || Joined(sentence, k - 1, k))))
                 {
                     continue;
                 }
@@ -187,6 +187,8 @@ public sealed partial class EventExtractor
                 var person = knowledge.Names.MatchArabic([.. tokens.Skip(i).Take(length).Select(t => t.Folded)]);
                 if (person is not null)
                 {
+                    // A name word that is also a cue word is the name here: "ينفي يانغ" is Yinfei Yang, not "denies".
+                    sentence.Cues.RemoveAll(c => c.Start < i + length && c.End > i);
                     sentence.Mentions.Add(new Mention(person, i, i + length));
                     i += length - 1;
                     break;
@@ -253,13 +255,13 @@ public sealed partial class EventExtractor
     /// <summary>Letters Arabic words have and foreign names written in Arabic almost never do (ح ع ص ض ط ظ ذ ث).</summary>
     private static bool NativeArabic(string word) => word.AsSpan().IndexOfAny(NativeArabicLetters) >= 0;
 
-    private static bool MayBeArabicName(AnalysedSentence sentence, int index)
+    private static bool MayBeArabicName(AnalysedSentence sentence, int index, bool crossScript = false)
     {
         var token = sentence.Tokens[index];
         // Tanween ("عالماً بارزاً") marks an indefinite noun or adjective, never a name; Persian and Urdu letters another language.
         return MatchText.IsArabic(token.Surface) && token.Folded.Length >= 2 && token.Surface.AsSpan().IndexOfAny('\u064B', '\u064C', '\u064D') < 0 &&
                token.Folded.All(c => c is (>= '\u0621' and <= '\u064A') or 'پ' or 'ڤ' or 'گ') && !sentence.IsCovered(index) && !ArabicNotNames.Contains(token.Folded) &&
-               !token.Folded.StartsWith("ال", StringComparison.Ordinal) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End);
+               !token.Folded.StartsWith("ال", StringComparison.Ordinal) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End && !(crossScript && c.Kind == CueKind.Negative));
     }
 
     /// <summary>Two tokens with only spaces between them: a name does not run across a comma.</summary>

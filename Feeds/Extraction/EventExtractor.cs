@@ -358,9 +358,10 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var orgs = mentions.Where(m => m.Entity.Kind == EntityKind.Org).ToList();
         KnownEntity? hiring = null;
         var objects = new HashSet<Mention>();
-        // "Sutskever launches Safe Superintelligence": launching an organisation is founding it.
-        var talentCues = cues.Select(c => c.Kind == CueKind.Launch && FirstMentionAfter(mentions, c)?.Entity.Kind == EntityKind.Org ? c with { Kind = CueKind.Found } : c)
+        // "Sutskever launches Safe Superintelligence", "announces a new company": launching an organisation is founding it.
+        var talentCues = cues.Select(c => c.Kind == CueKind.Launch && LaunchesCompany(sentence, c, mentions) ? c with { Kind = CueKind.Found } : c)
             .Where(c => TalentKinds.Contains(c.Kind)).ToList();
+        List<Mention> lastSubjects = [];
         for (var k = 0; k < talentCues.Count; k++)
         {
             var cue = talentCues[k];
@@ -369,7 +370,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
             var (from, to) = Objects(sentence, cue, cues, mentions);
             var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
-            var passive = cue.Kind is CueKind.Hire or CueKind.Oust && !people.Exists(p => p.Start >= cue.End);
+            var passive = cue.Kind is CueKind.Hire or CueKind.Oust && !people.Exists(p => p.Start >= cue.End) && IsPassive(sentence, cue);
             if (cue.Kind is CueKind.Hire or CueKind.Oust && employer is null)
             {
                 // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
@@ -390,17 +391,19 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 from = null;
             }
 
-            // Subjects: the people between the previous cue and this one; else those after it, up to
-            // the next cue (Arabic verb-first order); else whoever the clause began with ("X joins A
-            // after quitting B"). Those hired come after "hires".
-            var before = people.Where(p => p.Start >= previousEnd && p.End <= cue.Start).ToList();
+            // Subjects: the person between the previous cue and this one (with those listed with it: the
+            // others there are in a description or a relative clause); else those after it, up to the
+            // next cue (Arabic verb-first order); else the previous cue's ("X joins A after quitting
+            // B"). Those hired come after "hires".
+            var before = ListedWithFirst(sentence, [.. people.Where(p => p.Start >= previousEnd && p.End <= cue.Start)]);
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
             var subjects = passive ? before
                 : cue.Kind is CueKind.Hire or CueKind.Oust || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
                 : after.Count > 0 ? after
-                : [.. people.Where(p => p.End <= cue.Start)];
+                : lastSubjects;
+            lastSubjects = subjects;
 
             if (relative is not null)
             {
@@ -427,6 +430,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             {
                 var report = Report(reports, person.Entity, sentence);
                 report.Kinds.Add(cue.Kind);
+                report.Why.Add($"\"{cue.Surface}\" ({cue.Kind}) in the {(sentence.IsTitle ? "title" : "summary")}{(from is null ? string.Empty : $", from \"{from.Entity.Name}\"")}{(to is null ? string.Empty : $", to \"{to.Entity.Name}\"")}");
                 if (from is not null)
                 {
                     report.ExplicitFrom.Add(from.Entity);
@@ -464,6 +468,58 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) || hirer;
     }
 
+    private static readonly HashSet<string> PassiveMarkers = new(StringComparer.Ordinal) { "was", "is", "been", "being", "were", "are", "gets", "got", "get", "ete", "est", "sont" };
+
+    private static readonly HashSet<string> CompanyNouns = new(StringComparer.Ordinal)
+    {
+        "company", "startup", "start", "venture", "firm", "lab", "entreprise", "societe", "شركه", "ناشئه",
+    };
+
+    /// <summary>"was fired", "hired by Meta": the person before the verb is its object.</summary>
+    private static bool IsPassive(AnalysedSentence sentence, Cue cue) =>
+        (cue.End < sentence.Tokens.Count && sentence.Tokens[cue.End].Folded is "by" or "par") ||
+        (cue.Start > 0 && PassiveMarkers.Contains(sentence.Tokens[cue.Start - 1].Folded));
+
+    /// <summary>A launch verb that founds a company: an organisation right after it ("launches Safe Superintelligence", not "announced on X"), or a company word ("a new venture").</summary>
+    private static bool LaunchesCompany(AnalysedSentence sentence, Cue cue, List<Mention> mentions)
+    {
+        var announces = MatchText.Fold(cue.Surface) is var verb && (verb.StartsWith("announc", StringComparison.Ordinal) || verb.StartsWith("annonc", StringComparison.Ordinal) || verb.Contains("علن", StringComparison.Ordinal));
+        var company = false;
+        for (var i = cue.End; i < Math.Min(cue.End + 4, sentence.Tokens.Count) && sentence.Tokens[i].Folded is not ("that" or "que" or "ان") && !(i > cue.End && sentence.Between(i - 1, i).Contains(',')); i++)
+        {
+            company |= CompanyNouns.Contains(sentence.Tokens[i].Folded);
+        }
+
+        return company || (!announces && FirstMentionAfter(mentions, cue)?.Entity.Kind == EntityKind.Org);
+    }
+
+    /// <summary>
+    /// The first of several people and those listed with it ("A, B and C", "A et B", "A وB"): the
+    /// subject of the verb that follows. A person further on, after other words, is inside a
+    /// description or a relative clause ("X, qui … contre le fondateur Y, quitte …").
+    /// </summary>
+    private static List<Mention> ListedWithFirst(AnalysedSentence sentence, List<Mention> people)
+    {
+        if (people.Count <= 1)
+        {
+            return people;
+        }
+
+        var listed = new List<Mention> { people[0] };
+        for (var i = 1; i < people.Count; i++)
+        {
+            var gap = sentence.Tokens.Skip(people[i - 1].End).Take(people[i].Start - people[i - 1].End).Select(t => t.Folded).ToList();
+            if (gap.Count > 1 || (gap.Count == 1 && gap[0] is not ("and" or "et" or "&" or "و")))
+            {
+                break;
+            }
+
+            listed.Add(people[i]);
+        }
+
+        return listed;
+    }
+
     /// <summary>Whether a comma (Latin or Arabic) stands right before the token, or one token earlier: an apposition opens there.</summary>
     private static bool AfterComma(AnalysedSentence sentence, int token)
     {
@@ -492,13 +548,30 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var toward = false;
         var limit = cue.End + 8;
         var subjectEnd = cue.End;
-        foreach (var mention in mentions.Where(m => m.Start >= cue.End && m.Start < limit).OrderBy(m => m.Start))
+        var appositionEnd = cue.End;
+        foreach (var mention in mentions.Where(m => m.Start >= cue.End).OrderBy(m => m.Start))
         {
+            if (mention.Start >= limit)
+            {
+                break;
+            }
+
             if (mention.Entity.Kind == EntityKind.Person && from is null && to is null && mention.Start - subjectEnd <= 2)
             {
                 subjectEnd = mention.End; // verb first: "ينضم نيل هولسبي إلى أنثروبيك", "hires Jane Doe from OpenAI"
-                limit = Math.Max(limit, mention.End + 6);
+                appositionEnd = AppositionEnd(sentence, mention.End);
+                limit = Math.Max(limit, Math.Max(mention.End, appositionEnd) + 6);
                 continue;
+            }
+
+            if (mention.Start < appositionEnd)
+            {
+                continue; // "انضم جان ليك، وهو باحث في OpenAI …، إلى Anthropic": the description between commas
+            }
+
+            if (mention.Entity.Kind == EntityKind.Org && mention.End < sentence.Tokens.Count && RivalWords.Contains(sentence.Tokens[mention.End].Folded))
+            {
+                continue; // "joined OpenAI rival Anthropic": the rival is the object
             }
 
             if (mention.Entity.Kind == EntityKind.Person && IsPossessor(sentence, mentions, mention))
@@ -506,7 +579,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 continue; // "Liang Wenfeng's DeepSeek": the organisation that follows is the object
             }
 
-            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => TalentKinds.Contains(c.Kind) && c.Start >= cue.End && c.Start < mention.Start))
+            if (mention.Entity.Kind == EntityKind.Person || cues.Exists(c => TalentKinds.Contains(c.Kind) && c.Start >= Math.Max(cue.End, appositionEnd) && c.Start < mention.Start))
             {
                 break; // the next person or the next cue starts another statement
             }
@@ -545,6 +618,27 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         return (from, to);
     }
 
+    private static readonly HashSet<string> RivalWords = new(StringComparer.Ordinal) { "rival", "competitor", "concurrent", "منافس", "منافسه" };
+
+    /// <summary>The token after an apposition that opens right after <paramref name="end"/> ("X, a researcher at Y, joins"), or <paramref name="end"/> when none does.</summary>
+    private static int AppositionEnd(AnalysedSentence sentence, int end)
+    {
+        if (end >= sentence.Tokens.Count || sentence.Between(end - 1, end).IndexOfAny(",،") < 0)
+        {
+            return end;
+        }
+
+        for (var i = end + 1; i < sentence.Tokens.Count; i++)
+        {
+            if (sentence.Between(i - 1, i).IndexOfAny(",،") >= 0)
+            {
+                return i;
+            }
+        }
+
+        return end; // no closing comma: not an apposition that can be told
+    }
+
     private static PersonReport Report(Dictionary<string, PersonReport> reports, KnownEntity person, AnalysedSentence sentence)
     {
         if (!reports.TryGetValue(person.Id, out var report))
@@ -564,16 +658,29 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
     private (ExtractedEvent Event, Move? Move) Resolve(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? hiringOrg)
     {
-        var to = report.ExplicitTo.Select(knowledge.OutputOrg).FirstOrDefault()
-                 ?? (report.Kinds.Overlaps([CueKind.Join, CueKind.Return, CueKind.Appoint]) && hiringOrg is not null ? knowledge.OutputOrg(hiringOrg) : null);
-        var from = report.ExplicitFrom.Select(knowledge.OutputOrg).FirstOrDefault(o => o.Id != to?.Id)
-                   ?? FromKnowledge(report, itemOrgs, to)
-                   ?? FromDescription(report, itemOrgs, to);
+        var stated = report.ExplicitTo.Select(knowledge.OutputOrg).FirstOrDefault();
+        var to = stated ?? (report.Kinds.Overlaps([CueKind.Join, CueKind.Return, CueKind.Appoint]) && hiringOrg is not null ? knowledge.OutputOrg(hiringOrg) : null);
+        var why = new List<string>(report.Why);
+        if (to is not null && stated is null)
+        {
+            why.Add($"to \"{to.Name}\": the organisation that hires in this item");
+        }
+
+        var from = report.ExplicitFrom.Select(knowledge.OutputOrg).FirstOrDefault(o => o.Id != to?.Id);
+        if (from is null && (from = FromKnowledge(report, itemOrgs, to)) is not null)
+        {
+            why.Add($"from \"{from.Name}\": the knowledge base's latest organisation for the person among those the item names");
+        }
+        else if (from is null && (from = FromDescription(report, itemOrgs, to)) is not null)
+        {
+            why.Add($"from \"{from.Name}\": the organisation that describes the person");
+        }
+
         var type = to is not null
             ? report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return]) ? EventKind.Hire : EventKind.LeadershipChange
             : report.Kinds.Overlaps([CueKind.StepDown, CueKind.Appoint]) ? EventKind.LeadershipChange : report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : EventKind.Departure;
         var confidence = (report.InTitle ? 0.9 : 0.75) - (from is null && to is null ? 0.15 : 0) - (report.Person.Reported ? 0.1 : 0);
-        var talentEvent = new ExtractedEvent(type, report.Person.Name, from?.Name, to?.Name, report.Role, null, to?.Name ?? from?.Name, Math.Round(confidence, 2), report.Evidence);
+        var talentEvent = new ExtractedEvent(type, report.Person.Name, from?.Name, to?.Name, report.Role, null, to?.Name ?? from?.Name, Math.Round(confidence, 2), report.Evidence, string.Join("; ", why));
         var move = (from is not null || to is not null) && from?.Id != to?.Id ? new Move(report.Person.Name, from?.Name, to?.Name) : null;
         return (talentEvent, move);
     }
@@ -637,7 +744,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var launched = models.Where(m => m.Start >= trigger.End && m.Start < comparison).ToList();
         if (launched.Count == 0)
         {
-            launched = [.. models.Where(m => m.End <= trigger.Start).TakeLast(1)];
+            // The subject right before the verb ("Grok 3 drops Monday"), not a model named further back.
+            launched = [.. models.Where(m => m.End <= trigger.Start && trigger.Start - m.End <= 3 &&
+                                              !sentence.Mentions.Exists(p => p.Entity.Kind == EntityKind.Person && p.Start >= m.End && p.End <= trigger.Start)).TakeLast(1)];
         }
 
         foreach (var model in launched)
@@ -646,7 +755,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             yield return new ExtractedEvent(
                 trigger.Kind == CueKind.Delay ? EventKind.ModelDelay : EventKind.ModelLaunch,
                 null, null, null, null, model.Entity.Name, maker is null ? null : knowledge.OutputOrg(maker).Name,
-                sentence.IsTitle ? 0.9 : 0.7, sentence.Text);
+                sentence.IsTitle ? 0.9 : 0.7, sentence.Text, $"\"{trigger.Surface}\" ({trigger.Kind}) in the {(sentence.IsTitle ? "title" : "summary")}, the model {(model.Start >= trigger.End ? "after" : "before")} it");
         }
     }
 
@@ -686,9 +795,12 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
     private static IEnumerable<(string Text, bool IsTitle)> Sentences(string title, string summary)
     {
-        if (!string.IsNullOrWhiteSpace(title))
+        foreach (var sentence in SentenceEnd().Split(title))
         {
-            yield return (title.Trim(), true);
+            if (!string.IsNullOrWhiteSpace(sentence))
+            {
+                yield return (sentence.Trim(), true);
+            }
         }
 
         foreach (var sentence in SentenceEnd().Split(summary))

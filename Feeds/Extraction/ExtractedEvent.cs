@@ -1,7 +1,8 @@
 namespace Radar.Feeds.Extraction;
 
 /// <summary>
-/// One event of a story (a move or a model's launch or delay), with the sentence it came from.
+/// One event of a story (a move or a model's launch or delay), with the sentence it came from and,
+/// for a move, why it was read so (the cues and where each side came from: <c>extract --explain</c>).
 /// </summary>
 public sealed record ExtractedEvent(
     EventKind Type,
@@ -12,4 +13,5 @@ public sealed record ExtractedEvent(
     string? Model,
     string? Org,
     double Confidence,
-    string Evidence);
+    string Evidence,
+    string? Why = null);

@@ -17,6 +17,9 @@ internal sealed class PersonReport(KnownEntity person)
 
     public string? Role { get; set; }
 
+    /// <summary>The cues read for this person, with the sides they named: the explanation of the move.</summary>
+    public List<string> Why { get; } = [];
+
     public string Evidence { get; set; } = string.Empty;
 
     public bool InTitle { get; set; }
