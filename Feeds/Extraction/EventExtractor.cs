@@ -87,14 +87,18 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var reports = new Dictionary<string, PersonReport>(StringComparer.Ordinal);
         KnownEntity? hiringOrg = null;
         var events = new List<ExtractedEvent>();
+        var unnamed = new PersonReport(new KnownEntity { Id = "person:unnamed", Kind = EntityKind.Person, Name = string.Empty });
         foreach (var sentence in sentences)
         {
             foreach (var clause in sentence.Clauses)
             {
                 hiringOrg = ReadTalent(sentence, clause, reports) ?? hiringOrg;
+                ReadUnnamed(sentence, clause, unnamed);
                 events.AddRange(ReadLaunches(sentence, clause));
             }
         }
+
+        CompleteFromUnnamed(unnamed, reports, sentences);
 
         var orgMentions = sentences.SelectMany(s => s.Mentions.Where(m => m.Entity.Kind == EntityKind.Org).Select(m => knowledge.OutputOrg(m.Entity))).DistinctBy(e => e.Id).ToList();
         var moves = new List<Move>();
@@ -360,7 +364,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var objects = new HashSet<Mention>();
         // "Sutskever launches Safe Superintelligence", "announces a new company": launching an organisation is founding it.
         var talentCues = cues.Select(c => c.Kind == CueKind.Launch && LaunchesCompany(sentence, c, mentions) ? c with { Kind = CueKind.Found } : c)
-            .Where(c => TalentKinds.Contains(c.Kind)).ToList();
+            .Where(c => TalentKinds.Contains(c.Kind) && !IsDated(sentence, c)).ToList();
         List<Mention> lastSubjects = [];
         for (var k = 0; k < talentCues.Count; k++)
         {
@@ -371,6 +375,13 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var (from, to) = Objects(sentence, cue, cues, mentions);
             var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
             var passive = cue.Kind is CueKind.Hire or CueKind.Oust && !people.Exists(p => p.Start >= cue.End) && IsPassive(sentence, cue);
+            // "Safe Superintelligence, co-founded by Ilya Sutskever": the founders follow, the company comes before.
+            var foundedBy = cue.Kind == CueKind.Found && MatchText.Fold(cue.Surface).Split(' ')[^1] is "by" or "par";
+            if (foundedBy)
+            {
+                (from, to) = (null, orgs.LastOrDefault(o => o.End <= cue.Start && cue.Start - o.End <= 3));
+            }
+
             if (cue.Kind is CueKind.Hire or CueKind.Oust && employer is null)
             {
                 // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
@@ -398,6 +409,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var before = ListedWithFirst(sentence, [.. people.Where(p => p.Start >= previousEnd && p.End <= cue.Start)]);
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
             var subjects = passive ? before
+                : foundedBy ? after
                 : cue.Kind is CueKind.Hire or CueKind.Oust || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
@@ -465,7 +477,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         // "Sam Altman welcomes Jerry Tworek back", "Zuckerberg hires X": the one who hires does not move.
         var hirer = cues.Exists(c => c.Kind == CueKind.Hire && c.Start == person.End &&
                                      mentions.Exists(m => m.Entity.Kind == EntityKind.Person && m.Start >= c.End && m.Start - c.End <= 3));
-        return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) || hirer;
+        // "l'annonce par Mark Zuckerberg", "a memo by X": the agent of something else ("founded by X" is read as a founding).
+        var agent = person.Start > 0 && sentence.Tokens[person.Start - 1].Folded is "by" or "par" && !cues.Exists(c => c.End == person.Start && TalentKinds.Contains(c.Kind));
+        return cues.Exists(c => c.Kind is CueKind.Partner or CueKind.Superior && ListedAfter(c)) || IsPossessor(sentence, mentions, person) || hirer || agent;
     }
 
     private static readonly HashSet<string> PassiveMarkers = new(StringComparer.Ordinal) { "was", "is", "been", "being", "were", "are", "gets", "got", "get", "ete", "est", "sont" };
@@ -473,6 +487,17 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private static readonly HashSet<string> CompanyNouns = new(StringComparer.Ordinal)
     {
         "company", "startup", "start", "venture", "firm", "lab", "entreprise", "societe", "شركه", "ناشئه",
+    };
+
+    /// <summary>"xAI, founded in July 2023": a participle with its date describes, it does not report.</summary>
+    private static bool IsDated(AnalysedSentence sentence, Cue cue) =>
+        cue.End + 1 < sentence.Tokens.Count && sentence.Tokens[cue.End].Folded is "in" or "en" or "في" or "on" &&
+        (sentence.Tokens[cue.End + 1].Folded.All(char.IsDigit) || Months.Contains(sentence.Tokens[cue.End + 1].Folded));
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     };
 
     /// <summary>"was fired", "hired by Meta": the person before the verb is its object.</summary>
@@ -534,9 +559,29 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         return false;
     }
 
-    private static bool IsPossessor(AnalysedSentence sentence, List<Mention> mentions, Mention person) =>
-        person.End + 1 < sentence.Tokens.Count && sentence.Tokens[person.End].Folded == "s" &&
-        mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start == person.End + 1);
+    /// <summary>"Liang Wenfeng's DeepSeek", "Elon Musk's artificial intelligence startup, xAI": the person owns what follows.</summary>
+    private static bool IsPossessor(AnalysedSentence sentence, List<Mention> mentions, Mention person)
+    {
+        if (person.End + 1 >= sentence.Tokens.Count || sentence.Tokens[person.End].Folded != "s")
+        {
+            return false;
+        }
+
+        for (var i = person.End + 1; i < Math.Min(sentence.Tokens.Count, person.End + 5); i++)
+        {
+            if (mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start == i) || CompanyNouns.Contains(sentence.Tokens[i].Folded))
+            {
+                return true;
+            }
+
+            if (sentence.Cues.Exists(c => c.Start == i) || mentions.Exists(m => m.Start == i) || sentence.Tokens[i].IsCapitalized)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     private static Mention? FirstMentionAfter(List<Mention> mentions, Cue cue) =>
         mentions.Where(m => m.Start >= cue.End && m.Start <= cue.End + 3).OrderBy(m => m.Start).FirstOrDefault();
@@ -659,11 +704,19 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private (ExtractedEvent Event, Move? Move) Resolve(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? hiringOrg)
     {
         var stated = report.ExplicitTo.Select(knowledge.OutputOrg).FirstOrDefault();
-        var to = stated ?? (report.Kinds.Overlaps([CueKind.Join, CueKind.Return, CueKind.Appoint]) && hiringOrg is not null ? knowledge.OutputOrg(hiringOrg) : null);
+        var arrives = report.Kinds.Overlaps([CueKind.Join, CueKind.Return, CueKind.Appoint]);
+        var to = stated ?? (arrives && hiringOrg is not null ? knowledge.OutputOrg(hiringOrg) : null);
         var why = new List<string>(report.Why);
         if (to is not null && stated is null)
         {
             why.Add($"to \"{to.Name}\": the organisation that hires in this item");
+        }
+
+        // "Pachocki takes the helm", "has returned to the startup", "will be replaced by X": in an item about one organisation, that one.
+        if (to is null && arrives && itemOrgs.Count == 1 && report.ExplicitFrom.Count == 0 && !report.Kinds.Overlaps([CueKind.Depart, CueKind.StepDown, CueKind.Oust]))
+        {
+            to = itemOrgs[0];
+            why.Add($"to \"{to.Name}\": the only organisation the item names");
         }
 
         var from = report.ExplicitFrom.Select(knowledge.OutputOrg).FirstOrDefault(o => o.Id != to?.Id);
