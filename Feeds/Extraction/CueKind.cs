@@ -77,4 +77,7 @@ public enum CueKind
 
     /// <summary>the researcher, he, she, il, elle, الباحث: the person the previous sentence named.</summary>
     BackReference,
+
+    /// <summary>"on leave", "leave of absence", "congé": words that contain a cue word and say nothing of a move; they only mask it.</summary>
+    NotACue,
 }

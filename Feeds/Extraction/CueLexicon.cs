@@ -65,6 +65,8 @@ public static class CueLexicon
         Add(CueKind.Codename, "codenamed|code named|dubbed|called|named");
         Add(CueKind.BackReference, "the researcher|the engineer|the executive|the scientist|the pioneer|the reinforcement learning pioneer|the former|he|she|the veteran|the founder|the co founder");
 
+        Add(CueKind.NotACue, "a leave|on leave|leave of absence|medical leave|parental leave|sabbatical|leave it|leave them|leaves it|the leaves|left behind|left over|left out|left wing|exit interview|exit polls|exit poll|exits the market|return on|returns on|tax return|tax returns");
+
         // French
         Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir|partent|passé par|passée par|quittait|quittera|va quitter|départs|a quitté ses fonctions");
         Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
@@ -90,6 +92,8 @@ public static class CueLexicon
         Add(CueKind.ModelNoun, "modèle|modèles|modele");
         Add(CueKind.Codename, "nom de code|baptisé|baptisée|nommé|nommée|appelé|appelée|dénommé");
         Add(CueKind.BackReference, "il|elle|le chercheur|la chercheuse|l ingénieur");
+
+        Add(CueKind.NotACue, "congé|en congé|congé sabbatique");
 
         // Arabic
         Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|مغادرت|المغادر|تفقد|يفقد|فقدت|خساره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق|انشقاق");

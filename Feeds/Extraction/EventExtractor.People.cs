@@ -82,9 +82,9 @@ public sealed partial class EventExtractor
             // A known given name opens the name; what stands before it is a title ("Video Pioneer Tim Brooks").
             // In a headline that capitalises every word, nothing else can be told from a title.
             var given = Enumerable.Range(i, Math.Max(0, end - i - 1)).Where(k => knowledge.Names.IsGivenName(tokens[k].Folded)).Select(k => (int?)k).FirstOrDefault();
-            if (given is { } k)
+            if (given is { } k && (!titleCase || knowledge.Names.IsNameWord(tokens[Math.Min(end, k + 3) - 1].Folded)))
             {
-                runs.Add((k, Math.Min(end, k + 3), true));
+                runs.Add((k, Math.Min(end, k + 3), true)); // in a headline that capitalises every word the family name must be known too ("San Francisco Submits")
             }
             else if (end - i >= 2 && !titleCase)
             {
@@ -304,8 +304,53 @@ public sealed partial class EventExtractor
         var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
         // The subject that opens the sentence, with a talent verb later: "Mara Lindqvist, a longtime Cohere researcher, is moving to …".
         var apposition = end < sentence.Tokens.Count && sentence.Between(end - 1, end).Contains(',');
-        var opens = start == 0 && (given || apposition || !IsTitleCase(sentence.Tokens)) && talent.Exists(c => c.Start >= end);
+        var opens = (start == 0 || AfterOpeningPhrase(sentence, start)) && (given || apposition || !IsTitleCase(sentence.Tokens)) && talent.Exists(c => c.Start >= end);
         return before || after || opens;
+    }
+
+    /// <summary>"On Tuesday, Amar Subramanya, …": the subject after a short opening phrase and its comma.</summary>
+    private static bool AfterOpeningPhrase(AnalysedSentence sentence, int start) =>
+        start <= 4 && sentence.Between(start - 1, start).Contains(',') && !sentence.Mentions.Exists(m => m.Start < start) && !sentence.Cues.Exists(c => c.Start < start);
+
+    /// <summary>
+    /// "Pachocki Takes the Helm", "ماسك يستعد لإطلاق …": a family name alone stands for the one known
+    /// person who carries it, when that person has worked at an organisation the item names (or
+    /// whose model it names).
+    /// </summary>
+    private void AddKnownSurnames(List<AnalysedSentence> sentences)
+    {
+        var orgIds = sentences.SelectMany(s => s.Mentions)
+            .Select(m => m.Entity.Kind == EntityKind.Model ? knowledge.Get(m.Entity.MakerId) : m.Entity.Kind == EntityKind.Org ? m.Entity : null)
+            .OfType<KnownEntity>().Select(o => knowledge.OutputOrg(o).Id).ToHashSet(StringComparer.Ordinal);
+        if (orgIds.Count == 0)
+        {
+            return;
+        }
+
+        bool WorkedThere(KnownEntity person) =>
+            person.Affiliations.Any(a => knowledge.Get(a.OrgId) is { } org && orgIds.Contains(knowledge.OutputOrg(org).Id)) ||
+            person.Appearances.Any(a => a.OrgIds.Any(id => knowledge.Get(id) is { } org && orgIds.Contains(knowledge.OutputOrg(org).Id)));
+
+        foreach (var sentence in sentences)
+        {
+            var tokens = sentence.Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                var arabic = MatchText.IsArabic(token.Surface);
+                if (sentence.IsCovered(i) || sentence.Cues.Exists(c => i >= c.Start && i < c.End) || token.Folded.Length < (arabic ? 3 : 5) ||
+                    (!arabic && (!token.IsCapitalized || token.Surface.All(char.IsUpper))) ||
+                    (i + 1 < tokens.Count && !arabic && tokens[i + 1].IsCapitalized && !sentence.IsCovered(i + 1) && !sentence.Cues.Exists(c => c.Start == i + 1) && Joined(sentence, i, i + 1)))
+                {
+                    continue; // a family name alone, not the first word of a longer name
+                }
+
+                if (knowledge.Names.OnlyCarrierOf(token.Folded) is { } person && WorkedThere(person))
+                {
+                    sentence.Mentions.Add(new Mention(person, i, i + 1));
+                }
+            }
+        }
     }
 
     /// <summary>"Tom Reyes, Aiko Mori and Sven Dahl": a name joined by a comma, "and" or "et" to a person is a person.</summary>

@@ -62,6 +62,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         "de", "et", "chez", "pour", "apres", "avec", "dans", "sur", "former", "new", "senior", "top", "star", "its", "our", "your",
         "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame", "exclusive", "sources", "report", "update", "breaking", "longtime", "veteran",
         "early", "three", "two", "four", "several", "whose", "who", "ex", "ancien", "ancienne", "will", "says", "said", "reportedly",
+        "prize", "award", "awards", "laureate", "medal", "winning", "winner", "gov", "governor", "senator", "minister", "president", "sen", "rep",
     };
 
     private readonly TokenTrie<CueKind> _cues = CueLexicon.Trie;
@@ -81,6 +82,11 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             AddNewPeople(sentence, lang);
             AddPatternModels(sentence);
             lastPerson = AddBackReference(sentence, lastPerson);
+        }
+
+        AddKnownSurnames(sentences);
+        foreach (var sentence in sentences)
+        {
             sentence.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
@@ -277,7 +283,15 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         var known = knowledge.Find(name, EntityKind.Model);
         var space = name.IndexOf(' ', StringComparison.Ordinal);
-        return known ?? (space > 0 && space + 1 < name.Length && char.IsDigit(name[space + 1]) ? knowledge.Find(name.Remove(space, 1), EntityKind.Model) : null);
+        known ??= space > 0 && space + 1 < name.Length && char.IsDigit(name[space + 1]) ? knowledge.Find(name.Remove(space, 1), EntityKind.Model) : null;
+        // "Claude 4 Opus" is Claude Opus 4: the version written before the variant.
+        var words = name.Split(' ');
+        if (known is null && words.Length >= 3 && IsVersion(MatchText.Fold(words[1])) && words.Skip(2).All(w => Variants.Contains(MatchText.Fold(w))))
+        {
+            known = knowledge.Find(string.Join(' ', words.Skip(2).Prepend(words[0]).Append(words[1])), EntityKind.Model);
+        }
+
+        return known;
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class NameIndex
     private readonly FrozenDictionary<string, (string Word, int Count)[]> _words;
     private readonly FrozenSet<string> _givenNames;
     private readonly FrozenDictionary<string, KnownEntity[]> _surnames;
+    private readonly FrozenSet<string> _nameWords;
 
     public NameIndex(IEnumerable<KnownEntity> people)
     {
@@ -31,6 +32,16 @@ public sealed class NameIndex
             if (tokens.Count < 2 || tokens.Count > 4 || tokens.Exists(t => MatchText.IsArabic(t.Folded)))
             {
                 continue;
+            }
+
+            foreach (var arabic in person.ArabicNames)
+            {
+                var arabicTokens = MatchText.Tokenize(arabic);
+                var last = arabicTokens.Count > 1 ? arabicTokens[^1] : null;
+                if (last is not null && last.Folded.Length >= 3)
+                {
+                    (surnames.TryGetValue(last.Folded, out var arabicCarriers) ? arabicCarriers : surnames[last.Folded] = []).Add(person);
+                }
             }
 
             given.Add(tokens[0].Folded);
@@ -64,12 +75,16 @@ public sealed class NameIndex
         }
 
         _words = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _nameWords = words.Keys.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Whether a folded word is a word of a known person's name ("brooks", "zhang").</summary>
+    public bool IsNameWord(string folded) => _nameWords.Contains(folded);
 
     /// <summary>Whether a folded word opens the name of a known person ("tim", "yinfei").</summary>
     public bool IsGivenName(string folded) => _givenNames.Contains(folded);
 
-    /// <summary>The one known person whose family name this folded word is, or null when none or several are.</summary>
+    /// <summary>The one known person whose family name this folded word is (Latin or Arabic spelling), or null when none or several are.</summary>
     public KnownEntity? OnlyCarrierOf(string foldedSurname) =>
         _surnames.TryGetValue(foldedSurname, out var carriers) && carriers.Length == 1 ? carriers[0] : null;
 
