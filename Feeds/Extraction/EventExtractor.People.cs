@@ -82,9 +82,17 @@ public sealed partial class EventExtractor
             // A known given name opens the name; what stands before it is a title ("Video Pioneer Tim Brooks").
             // In a headline that capitalises every word, nothing else can be told from a title.
             var given = Enumerable.Range(i, Math.Max(0, end - i - 1)).Where(k => knowledge.Names.IsGivenName(tokens[k].Folded)).Select(k => (int?)k).FirstOrDefault();
-            if (given is { } k && (!titleCase || knowledge.Names.IsNameWord(tokens[Math.Min(end, k + 3) - 1].Folded)))
+            // A third word that owns what follows is not part of the name: "Vlad Savov Razer's laptop".
+            if (end - i >= 3 && end < tokens.Count && tokens[end].Folded == "s" && given is { } owner && end - owner == 3)
             {
-                runs.Add((k, Math.Min(end, k + 3), true)); // in a headline that capitalises every word the family name must be known too ("San Francisco Submits")
+                end--;
+            }
+
+            if (given is { } k && (!titleCase || knowledge.Names.IsNameWord(tokens[Math.Min(end, k + 2) - 1].Folded)))
+            {
+                // Three words when the capitals stop there or the third is a known name word; in a longer capitalised run ("Vlad Savov Razer Project Valerie") two.
+                var length = end - k >= 3 && (end == k + 3 || knowledge.Names.IsNameWord(tokens[k + 2].Folded)) ? 3 : 2;
+                runs.Add((k, Math.Min(end, k + length), true)); // in a headline that capitalises every word the family name must be known too ("San Francisco Submits")
             }
             else if (end - i >= 2 && !titleCase)
             {
@@ -268,6 +276,15 @@ public sealed partial class EventExtractor
     private static bool Joined(AnalysedSentence sentence, int left, int right) =>
         sentence.Between(left, right).Trim().IsEmpty;
 
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.Ordinal)
+    {
+        "services", "service", "commission", "committee", "council", "events", "letters", "systems", "system", "labs", "corp", "corporation", "company",
+        "foundation", "institute", "agency", "association", "press", "news", "times", "post", "journal", "heat", "now", "bank", "capital", "ventures",
+        "partners", "media", "games", "studios", "pictures", "records", "motors", "airlines", "stores", "foods", "engine", "cloud", "platform", "app",
+        "apps", "framework", "network", "networks", "party", "court", "department", "ministry", "office", "house", "union", "league", "club", "fc",
+        "team", "festival", "fesztival", "awards", "review", "magazine", "daily", "weekly", "radio", "tv", "channel", "studio", "jr", "sr", "justice",
+    };
+
     private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
     {
         "lab", "labs", "team", "group", "research", "university", "company", "inc", "model", "models", "unit", "division", "institute", "center", "centre", "office",
@@ -280,7 +297,7 @@ public sealed partial class EventExtractor
         var token = sentence.Tokens[index];
         return token.IsCapitalized && token.Surface.All(c => char.IsLetter(c) || c == '-') && token.Surface.Length > 1 && !MatchText.IsArabic(token.Surface) &&
                !NameStopWords.Contains(token.Folded) && !sentence.IsCovered(index) && !sentence.Cues.Exists(c => index >= c.Start && index < c.End) &&
-               !token.Surface.All(char.IsUpper);
+               !token.Surface.All(char.IsUpper) && !(token.Surface.Length > 1 && char.IsUpper(token.Surface[1])) && token.Surface.Skip(1).Count(char.IsUpper) < 2; // not "MKGeodesicPolyline"
     }
 
     private static bool IntroducedAsPerson(AnalysedSentence sentence, int start, int end, List<Cue> talent, bool given)
@@ -299,13 +316,19 @@ public sealed partial class EventExtractor
             gap--;
         }
 
-        var before = sentence.Cues.Exists(c => (c.End == start || c.End == gap) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group) ||
-                     sentence.Mentions.Exists(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
-        var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
-        // The subject that opens the sentence, with a talent verb later: "Mara Lindqvist, a longtime Cohere researcher, is moving to …".
+        // Strong signs of a person: a role, hiring or naming word right before ("chief operating officer Tara Quinn"), or a role in an apposition right after ("Amar Subramanya, a 16-year veteran of Google,").
+        var role = sentence.Cues.Exists(c => (c.End == start || c.End == gap) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group);
         var apposition = end < sentence.Tokens.Count && sentence.Between(end - 1, end).Contains(',');
-        var opens = (start == 0 || AfterOpeningPhrase(sentence, start)) && (given || apposition || !IsTitleCase(sentence.Tokens)) && talent.Exists(c => c.Start >= end);
-        return before || after || opens;
+        var describedAfter = apposition && sentence.Cues.Exists(c => c.Kind == CueKind.Descriptor && c.Start >= end && c.Start - end <= 4);
+        // Weaker signs, enough with a known given name: an organisation before ("Google DeepMind's Jane Doe"), a talent verb right after, the subject that opens the sentence.
+        var organisation = sentence.Mentions.FirstOrDefault(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
+        // "poaches Google DeepMind's Amar Subramanya": the hiring verb right before the organisation is a strong sign.
+        role |= organisation is not null && sentence.Cues.Exists(c => c.End == organisation.Start && c.Kind is CueKind.Hire or CueKind.Appoint or CueKind.Oust);
+        var after = talent.Exists(c => c.Start >= end && c.Start <= end + 2);
+        var opens = (start == 0 || AfterOpeningPhrase(sentence, start)) && talent.Exists(c => c.Start >= end);
+        // Without a known given name, a strong sign is needed, and no word of an organisation's or a product's name ("Nuclear Regulatory Commission", "Cognitive Services").
+        var organisationWords = Enumerable.Range(start, end - start).Any(i => OrganisationWords.Contains(sentence.Tokens[i].Folded));
+        return (given && (role || describedAfter || organisation is not null || after || opens)) || (!organisationWords && (role || describedAfter));
     }
 
     /// <summary>"On Tuesday, Amar Subramanya, …": the subject after a short opening phrase and its comma.</summary>

@@ -63,6 +63,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "dame", "exclusive", "sources", "report", "update", "breaking", "longtime", "veteran",
         "early", "three", "two", "four", "several", "whose", "who", "ex", "ancien", "ancienne", "will", "says", "said", "reportedly",
         "prize", "award", "awards", "laureate", "medal", "winning", "winner", "gov", "governor", "senator", "minister", "president", "sen", "rep",
+        "justice", "judge", "jr", "sr",
     };
 
     private readonly TokenTrie<CueKind> _cues = CueLexicon.Trie;
@@ -378,7 +379,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var objects = new HashSet<Mention>();
         // "Sutskever launches Safe Superintelligence", "announces a new company": launching an organisation is founding it.
         var talentCues = cues.Select(c => c.Kind == CueKind.Launch && LaunchesCompany(sentence, c, mentions) ? c with { Kind = CueKind.Found } : c)
-            .Where(c => TalentKinds.Contains(c.Kind) && !IsDated(sentence, c)).ToList();
+            .Where(c => TalentKinds.Contains(c.Kind) && !IsDated(sentence, c) && !IsCalled(sentence, c, mentions)).ToList();
         List<Mention> lastSubjects = [];
         for (var k = 0; k < talentCues.Count; k++)
         {
@@ -502,6 +503,12 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         "company", "startup", "start", "venture", "firm", "lab", "entreprise", "societe", "شركه", "ناشئه",
     };
+
+    /// <summary>"a developer named Jane Doe": "named" after a common noun calls, it does not appoint ("Meta named", "was named" do).</summary>
+    private static bool IsCalled(AnalysedSentence sentence, Cue cue, List<Mention> mentions) =>
+        cue.Kind == CueKind.Appoint && MatchText.Fold(cue.Surface) is "named" or "nomme" or "nommee" && cue.Start > 0 &&
+        !mentions.Exists(m => m.End == cue.Start) && !PassiveMarkers.Contains(sentence.Tokens[cue.Start - 1].Folded) &&
+        sentence.Tokens[cue.Start - 1].Folded is not ("has" or "have" or "had" or "a" or "ont" or "been") && !sentence.Tokens[cue.Start - 1].IsCapitalized;
 
     /// <summary>"xAI, founded in July 2023": a participle with its date describes, it does not report.</summary>
     private static bool IsDated(AnalysedSentence sentence, Cue cue) =>

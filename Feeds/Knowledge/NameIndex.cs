@@ -13,6 +13,11 @@ namespace Radar.Feeds.Knowledge;
 /// </summary>
 public sealed class NameIndex
 {
+    /// <summary>Common given names of many languages (Data/given-names.txt), beside the knowledge base's own first names.</summary>
+    private static readonly Lazy<FrozenSet<string>> CommonGivenNames = new(() => SeedKnowledge.ReadResource("given-names.txt")
+        .Split('\n').Where(l => !l.StartsWith('#')).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Select(MatchText.Fold).ToFrozenSet(StringComparer.Ordinal));
+
     private readonly FrozenDictionary<string, KnownEntity[]> _fullNames;
     private readonly FrozenDictionary<string, (string Word, int Count)[]> _words;
     private readonly FrozenSet<string> _givenNames;
@@ -81,8 +86,8 @@ public sealed class NameIndex
     /// <summary>Whether a folded word is a word of a known person's name ("brooks", "zhang").</summary>
     public bool IsNameWord(string folded) => _nameWords.Contains(folded);
 
-    /// <summary>Whether a folded word opens the name of a known person ("tim", "yinfei").</summary>
-    public bool IsGivenName(string folded) => _givenNames.Contains(folded);
+    /// <summary>Whether a folded word opens the name of a known person ("tim", "yinfei") or is a common given name ("nora", "inès").</summary>
+    public bool IsGivenName(string folded) => _givenNames.Contains(folded) || CommonGivenNames.Value.Contains(folded);
 
     /// <summary>The one known person whose family name this folded word is (Latin or Arabic spelling), or null when none or several are.</summary>
     public KnownEntity? OnlyCarrierOf(string foldedSurname) =>

@@ -181,7 +181,7 @@ public static partial class SeedKnowledge
         return unit is not null && outer is not null && unit.UnitOfId == outer.Id ? unit : outer ?? unit;
     }
 
-    private static string ReadResource(string name)
+    internal static string ReadResource(string name)
     {
         using var stream = typeof(SeedKnowledge).Assembly.GetManifestResourceStream("Radar.Knowledge." + name)
             ?? throw new InvalidDataException($"The embedded knowledge file {name} is missing.");
