@@ -78,6 +78,12 @@ public enum CueKind
     /// <summary>the researcher, he, she, il, elle, الباحث: the person the previous sentence named.</summary>
     BackReference,
 
+    /// <summary>said, told, a déclaré, قال: who says it is the subject of what follows only when nobody else is named after it.</summary>
+    Say,
+
+    /// <summary>loses, perd, تخسر: the organisation before loses the person after to the one after "to" or "لصالح".</summary>
+    Lose,
+
     /// <summary>"on leave", "leave of absence", "congé": words that contain a cue word and say nothing of a move; they only mask it.</summary>
     NotACue,
 }

@@ -41,14 +41,14 @@ public static class CueLexicon
         // English
         Add(CueKind.Depart, "leaves|leaving|left|leave|departs|departing|departed|departure|quits|quit|quitting|exits|exit|exiting|exited|ousted|fired|forced out|pushed out|is out|is out as|has left|parts ways|parted ways|walks away|walked away|is out at|steps away|stepped away|poached from|defects|defected|jumps ship|jumped ship|exiting as|is leaving|are leaving|to leave|will leave|heads for the exit|bows out|bowed out");
         Add(CueKind.StepDown, "steps down|stepping down|stepped down|step down|resigns|resigned|resigning|resignation|resign|resign from|hands over the reins|retires|retiring|retired|retirement");
-        Add(CueKind.Join, "joins|joined|joining|join|moves to|moved to|moving to|heads to|headed to|jumps to|jumped to|defects to|signs with|signed with|lands at|landed at|goes to|went to|is joining|are joining|has joined|have joined");
+        Add(CueKind.Join, "joins|joined|joining|join|moves to|moved to|moving to|heads to|headed to|jumps to|jumped to|defects to|signs with|signed with|lands at|landed at|defect|defect to|goes to|went to|is joining|are joining|has joined|have joined");
         Add(CueKind.Hire, "hires|hired|hiring|recruits|recruited|poaches|poached|taps|tapped|lures|lured|nabs|snags|brings on|brought on|acqui hires|brings back|brought back|bringing back|rehires|rehired|re hires|snaps up|snapped up|welcomes|welcomed|adds|added|brings in|brought in|bringing in|brings aboard|brought aboard|picks|picked|enlists|enlisted|lures away|poaches away|hires away|acquihires|acquires the team|appointment|appointments|taps away");
-        Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|to run|will lead|will head|will run|as head of|new head|new chief|replaces as|takes the helm|take the helm|takes helm|at the helm|would be leading|will be leading|is leading|chosen as|picked as|tapped as|elevated to|promoted to|reinstated|reinstated as|named as|is named|was named|has been named|has been appointed|to be replaced by|will be replaced by|replaced by|succeeded by|takes the reins|take the reins|takes charge");
+        Add(CueKind.Appoint, "appoints|appointed|names|named|promoted|promotes|will become|becomes|became|takes over|took over|to lead|to head|to run|will lead|will head|will run|as head of|new head|new chief|replaces as|takes the helm|take the helm|takes helm|at the helm|would be leading|will be leading|is leading|chosen as|picked as|tapped as|elevated to|promoted to|reinstated|reinstated as|named as|is named|was named|has been named|has been appointed|to be replaced by|will be replaced by|replaced by|succeeded by|takes the reins|take the reins|takes charge|would lead|would head|would run|will oversee|would oversee|to oversee");
         Add(CueKind.Found, "founds|founded|co founds|co founded|co found|cofounded|cofounds|co founding|founding|found|starts|started|start|launches a startup|launched a startup|launches a new startup|launched a new startup|launches a new ai lab|launches a new lab|sets up|set up|among the founders of|one of the founders of|is a co founder of|is co founder of|establish|establishes|established|to establish|launching a new venture|launches a new venture|launched a new venture|creates a new startup|creates a new ai startup|creates a startup|created a startup|open own startup|opens own startup|to open own startup|forms|formed|spins out|spun out|co founded by|founded by|cofounded by");
         Add(CueKind.Return, "return|returns|returned|returning|rejoins|rejoined|rejoining|comes back|came back|is back at|back to|boomerangs|heads back to|is returning|returns as|returned as");
         Add(CueKind.Remain, "remain|remains|remained|stay|stays|stayed|still at|still work|is staying|are staying");
         Add(CueKind.Predecessor, "succeeding|succeeds|succeeded|replaces|replacing|replaced|successor to|takes the place of|in place of|predecessor");
-        Add(CueKind.Descriptor, "co founder|cofounder|co founders|founder|founders|founding member|former|ex|chief scientist|chief executive|chief technology officer|chief research officer|ceo|cto|cso|president|head of|head|director|vice president|vp|researcher|research scientist|scientist|engineer|engineers|researchers|veteran|alum|alumnus|executive|lead|co lead|leader");
+        Add(CueKind.Descriptor, "co founder|cofounder|co founders|founder|founders|founding member|former|ex|chief scientist|chief executive|chief technology officer|chief research officer|ceo|cto|cso|president|head of|head|director|vice president|vp|researcher|research scientist|scientist|engineer|engineers|researchers|veteran|alum|alumnus|executive|lead|co lead|leader|chief|boss|exec|chair|chairman|chairwoman|cfo|coo|cpo|cmo|ciso|svp|evp|officer|manager|architect|designer|developer|professor|specialist");
         Add(CueKind.Relative, "who|whom|which");
         Add(CueKind.Toward, "for|to|at");
         Add(CueKind.Away, "from");
@@ -60,11 +60,13 @@ public static class CueLexicon
         Add(CueKind.Oust, "ousts|sacks|sacked|fires|dismisses|dismissed|pushes out|forces out|lets go|let go of|removes|removed");
         Add(CueKind.Partner, "with|alongside|together with|along with");
         Add(CueKind.Superior, "reporting to|answering to|reports to|report to|will report to|under|reporting directly to");
-        Add(CueKind.Group, "engineers|researchers|scientists|employees|staffers|staff|executives|a dozen|dozens|team members|veterans|wave of|exodus|talent|talents|hires|departures|brain drain|key people|top people|a handful|several");
+        Add(CueKind.Group, "engineers|researchers|scientists|employees|staffers|staff|executives|a dozen|dozens|team members|veterans|wave of|exodus|talent|talents|brain drain|key people|top people|a handful|several");
         Add(CueKind.ModelNoun, "model|models|flagship|flagship model|llm|reasoning model|open weight model|open source model|chatbot|chatbots|ai chatbot");
         Add(CueKind.Codename, "codenamed|code named|dubbed|called|named");
         Add(CueKind.BackReference, "the researcher|the engineer|the executive|the scientist|the pioneer|the reinforcement learning pioneer|the former|he|she|the veteran|the founder|the co founder");
 
+        Add(CueKind.Lose, "loses|lost|losing|loses another|lost another");
+        Add(CueKind.Say, "said|says|told|tells|wrote|writes|announced that|confirmed that|said that|says that|told staff|told employees");
         Add(CueKind.NotACue, "a leave|on leave|leave of absence|medical leave|parental leave|sabbatical|leave it|leave them|leaves it|the leaves|left behind|left over|left out|left wing|exit interview|exit polls|exit poll|exits the market|return on|returns on|tax return|tax returns");
 
         // French
@@ -94,11 +96,16 @@ public static class CueLexicon
         Add(CueKind.BackReference, "il|elle|le chercheur|la chercheuse|l ingénieur");
 
         Add(CueKind.NotACue, "congé|en congé|congé sabbatique");
+        Add(CueKind.Lose, "perd|perdu|perdent");
+        Add(CueKind.Say, "a déclaré|déclare|affirme|a affirmé|a annoncé que|annonce que|a indiqué|indique");
 
         // Arabic
-        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|مغادرت|المغادر|تفقد|يفقد|فقدت|خساره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق|انشقاق");
+        Arabic(CueKind.Depart, "يغادر|تغادر|غادر|مغادر|مغادره|مغادرت|المغادر|خساره|رحيل|يرحل|ترحل|رحل|خروج|يترك|تترك|ترك|يخرج|خرج|انشق|ينشق|انشقاق");
         Arabic(CueKind.StepDown, "تنحي|تنحى|يتنحى|تتنحى|استقال|استقاله|يستقيل|تستقيل|تقاعد");
-        Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|انضمامه|انضمامها|انضمامهم|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق|للانضمام|لصالح|ينضمان|انضما");
+        Arabic(CueKind.Join, "ينضم|تنضم|انضم|انضمام|انضمامه|انضمامها|انضمامهم|ينتقل|تنتقل|انتقل|انتقال|التحق|يلتحق|تلتحق|للانضمام|ينضمان|انضما");
+        Arabic(CueKind.Lose, "تخسر|يخسر|خسرت|خسر|تفقد|يفقد|فقدت");
+        Add(CueKind.Toward, "لصالح");
+        Arabic(CueKind.Say, "قال|يقول|تقول|اعلن ان|اعلنت ان|اكد|اكدت|صرح");
         Arabic(CueKind.Hire, "توظف|وظف|توظيف|تستقطب|يستقطب|استقطب|استقطاب|تعين|يعين|عين|تعيين|تضم|ضمت|يضم|تعاقدت|تتعاقد|جذب|تجذب");
         Arabic(CueKind.Appoint, "لقياده|يقود|تقود|يتولى|تتولى|تولى|ليحل محل|يحل محل|رئيسا|مديرا|يخلفه|تخلفه|خلفه|ترقيه|رقي|اعاده تعيين|مشاركا مؤسسا");
         Arabic(CueKind.Found, "اسس|يؤسس|تؤسس|يؤسسان|تاسيس|شارك في تاسيس|شاركا في تاسيس|انشا|ينشئ|تنشئ|انشاء");

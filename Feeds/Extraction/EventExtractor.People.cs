@@ -63,6 +63,7 @@ public sealed partial class EventExtractor
         }
 
         var talent = sentence.Cues.Where(c => TalentKinds.Contains(c.Kind)).ToList();
+        AddArabicNewPeople(sentence, talent);
         if (talent.Count == 0)
         {
             return;
@@ -120,8 +121,6 @@ public sealed partial class EventExtractor
         {
             sentence.Mentions.Add(new Mention(Reported(sentence, start, end, EntityKind.Person), start, end));
         }
-
-        AddArabicNewPeople(sentence, talent);
     }
 
     /// <summary>"Microsoft Bolsters Copilot Team With …": most words capitalised, so capitals do not mark names.</summary>
@@ -213,33 +212,41 @@ public sealed partial class EventExtractor
     private void AddArabicNewPeople(AnalysedSentence sentence, List<Cue> talent)
     {
         var tokens = sentence.Tokens;
-        var starts = sentence.Cues.Where(c => c.Kind == CueKind.Descriptor && ArabicRoleNouns.Contains(MatchText.Fold(c.Surface))).Select(c => (c.End, Role: true))
-            .Concat(talent.Select(c => (c.End, Role: false)))
+        // Where a name may start: after a role noun, after a talent verb, and where a list of names goes on.
+        var starts = sentence.Cues.Where(c => c.Kind == CueKind.Descriptor && ArabicRoleNouns.Contains(MatchText.Fold(c.Surface))).Select(c => (c.End, Role: true, List: false))
+            .Concat(talent.Select(c => (c.End, Role: false, List: false)))
+            .Concat(sentence.Mentions.Where(m => m.Entity.Kind == EntityKind.Person && ListGoesOn(sentence, m.End)).Select(m => (m.End, Role: true, List: true)))
             .ToList();
         for (var k = 0; k < starts.Count; k++)
         {
-            var (start, role) = starts[k];
+            var (start, role, list) = starts[k];
             if (start + 2 > tokens.Count || sentence.Mentions.Exists(m => m.Start == start) || !Enumerable.Range(start, 2).All(i => MayBeArabicName(sentence, i)) || !Joined(sentence, start, start + 1))
             {
                 continue;
             }
 
-            var words = new[] { tokens[start].Folded, tokens[start + 1].Folded };
-            var latin = words.Any(NativeArabic) ? null : knowledge.Names.Romanize(words, requireKnownWords: true);
+            // "وبايلين وانغ" in a list: the "و" is the list's "and", not the name's.
+            var first = tokens[start].Folded;
+            var words = new[] { list && first.Length > 4 && first[0] == 'و' ? first[1..] : first, tokens[start + 1].Folded };
+            // A foreign name: every word a known name word; in a list of names one is enough ("Bailin Wang").
+            var latin = words.Any(NativeArabic) ? null : knowledge.Names.Romanize(words, minimumKnown: list ? 1 : words.Length);
             if (!role && latin is null)
             {
                 continue;
             }
 
-            sentence.Mentions.Add(new Mention(ArabicPerson(sentence, start, start + 2, latin), start, start + 2));
-            // "…، وهاوكسوان يو": the list goes on after a comma and "و".
-            var next = start + 2;
-            if (next < tokens.Count && sentence.Between(next - 1, next).IndexOfAny(",،") >= 0 && tokens[next].Folded.StartsWith('و'))
+            sentence.Mentions.Add(new Mention(ArabicPerson(sentence, start, start + 2, words, latin), start, start + 2));
+            if (ListGoesOn(sentence, start + 2))
             {
-                starts.Add((next, true));
+                starts.Add((start + 2, true, true));
             }
         }
     }
+
+    /// <summary>"…، وهاوكسوان يو": a list of names goes on after a comma and "و".</summary>
+    private static bool ListGoesOn(AnalysedSentence sentence, int next) =>
+        next > 0 && next < sentence.Tokens.Count && sentence.Between(next - 1, next).IndexOfAny(",،") >= 0 && sentence.Tokens[next].Folded.StartsWith('و') &&
+        MatchText.IsArabic(sentence.Tokens[next].Surface);
 
     /// <summary>
     /// An Arabic-script name the knowledge base does not know. A foreign name whose words are all
@@ -247,15 +254,16 @@ public sealed partial class EventExtractor
     /// its Arabic kept as its Arabic spelling; any other stays as the text writes it ("كريم نصار"),
     /// with a letter-by-letter Latin transliteration beside it ("Krym Nsar") as another spelling.
     /// </summary>
-    private static KnownEntity ArabicPerson(AnalysedSentence sentence, int start, int end, string? latin)
+    private static KnownEntity ArabicPerson(AnalysedSentence sentence, int start, int end, IReadOnlyList<string> words, string? latin)
     {
-        var reported = Reported(sentence, start, end, EntityKind.Person);
+        var arabic = string.Join(' ', words);
+        var reported = Reported(sentence, start, end, EntityKind.Person) with { Id = "person:reported:" + arabic.Replace(' ', '-'), Name = arabic };
         if (latin is not null)
         {
-            return reported with { Id = "person:reported:" + MatchText.Normalize(latin).Replace(' ', '-'), Name = latin, ArabicNames = [reported.Name] };
+            return reported with { Id = "person:reported:" + MatchText.Normalize(latin).Replace(' ', '-'), Name = latin, ArabicNames = [arabic] };
         }
 
-        return reported with { Aliases = [string.Join(' ', sentence.Tokens.Skip(start).Take(end - start).Select(t => NameIndex.Transliterate(t.Folded)))] };
+        return reported with { Aliases = [string.Join(' ', words.Select(NameIndex.Transliterate))] };
     }
 
     private static readonly System.Buffers.SearchValues<char> NativeArabicLetters = System.Buffers.SearchValues.Create("حعصضطظذث");

@@ -30,7 +30,7 @@ public sealed partial class EventExtractor
         var mentions = sentence.Mentions.Where(m => m.Start >= clause.Start && m.End <= clause.End).ToList();
         foreach (var cue in cues.Select(c => c.Kind == CueKind.Launch && LaunchesCompany(sentence, c, mentions) ? c with { Kind = CueKind.Found } : c).Where(c => TalentKinds.Contains(c.Kind)))
         {
-            var hires = cue.Kind is CueKind.Hire or CueKind.Oust;
+            var hires = cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose;
             if (mentions.Exists(m => m.Entity.Kind == EntityKind.Person && (hires ? m.Start >= cue.End && m.Start - cue.End <= 4 : Math.Abs(m.Start - cue.Start) <= 6)))
             {
                 continue; // someone is named: ReadTalent reads it
@@ -55,7 +55,12 @@ public sealed partial class EventExtractor
                                                          ((m.Start >= Math.Min(subject.Start, cue.End) && m.End <= Math.Max(subject.End, cue.Start) + 1) || (m.End <= subject.Start && subject.Start - m.End <= 2 && m.Start >= cue.End)));
             if (hires)
             {
-                (from, to) = (cue.Kind == CueKind.Oust ? employer : described ?? from, cue.Kind == CueKind.Oust ? null : employer ?? to);
+                (from, to) = cue.Kind switch
+                {
+                    CueKind.Oust => (employer, null),
+                    CueKind.Lose => (employer ?? from, to),
+                    _ => (described ?? from, employer ?? to),
+                };
             }
             else if (!FounderWords.Contains(MatchText.Normalize(subject.Surface)))
             {
@@ -92,13 +97,17 @@ public sealed partial class EventExtractor
         var movers = reports.Values.Where(r => r.Kinds.Count > 0).ToList();
         if (movers.Count == 0)
         {
-            var named = sentences.SelectMany(s => s.Mentions.Where(m => m.Entity.Kind == EntityKind.Person && !IsPossessor(s, s.Mentions, m)).Select(m => m.Entity)).DistinctBy(e => e.Id).ToList();
-            if (named.Count != 1)
+            // Nobody named has a move: the one person named, or the people of one list ("… كلًا من A، وB، وC"), who are not bystanders.
+            var named = sentences.SelectMany(s => s.Mentions.Where(m => m.Entity.Kind == EntityKind.Person && !IsBystander(s, m, s.Cues, s.Mentions)).Select(m => (Sentence: s, Mention: m))).DistinctBy(n => n.Mention.Entity.Id).ToList();
+            var listed = named.Count > 1 && named.All(n => n.Sentence == named[0].Sentence) &&
+                         ListedWithFirst(named[0].Sentence, [.. named.Select(n => n.Mention)]).Count == named.Count;
+            if (named.Count != 1 && !listed)
             {
                 return;
             }
 
-            movers = [reports.TryGetValue(named[0].Id, out var existing) ? existing : reports[named[0].Id] = new PersonReport(named[0]) { Evidence = sentences[0].Text, InTitle = sentences[0].IsTitle }];
+            movers = [.. named.Select(n => reports.TryGetValue(n.Mention.Entity.Id, out var existing) ? existing
+                : reports[n.Mention.Entity.Id] = new PersonReport(n.Mention.Entity) { Evidence = n.Sentence.Text, InTitle = n.Sentence.IsTitle })];
         }
 
         foreach (var report in movers)

@@ -11,7 +11,7 @@ namespace Radar.Feeds.Extraction;
 /// </summary>
 public sealed partial class EventExtractor(KnowledgeBase knowledge)
 {
-    private static readonly HashSet<CueKind> TalentKinds = [CueKind.Depart, CueKind.StepDown, CueKind.Join, CueKind.Hire, CueKind.Appoint, CueKind.Found, CueKind.Return, CueKind.Oust];
+    private static readonly HashSet<CueKind> TalentKinds = [CueKind.Depart, CueKind.StepDown, CueKind.Join, CueKind.Hire, CueKind.Appoint, CueKind.Found, CueKind.Return, CueKind.Oust, CueKind.Lose];
 
     private static readonly HashSet<string> Variants = new(StringComparer.Ordinal)
     {
@@ -172,7 +172,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             if (!Enumerable.Range(match.Start, match.End - match.Start).Any(sentence.IsCovered))
             {
                 var surface = text[tokens[match.Start].Start..tokens[match.End - 1].End];
-                sentence.Cues.Add(new Cue(match.Values.Min(), match.Start, match.End, surface));
+                // A plural that is both a role and a group ("chercheurs", "باحثين") reads as a group: nobody is named by it.
+                var kind = match.Values.Contains(CueKind.Group) ? CueKind.Group : match.Values.Min();
+                sentence.Cues.Add(new Cue(kind, match.Start, match.End, surface));
             }
         }
 
@@ -235,7 +237,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 j++;
             }
 
-            if (j == end && !glued && !family.Standalone)
+            if (j == end && !glued && !family.Standalone && !FamilyAlone(sentence, family, i, end))
             {
                 continue;
             }
@@ -259,6 +261,29 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
         AddLaunchedModels(sentence);
     }
+
+    /// <summary>
+    /// A family name with no version names the family when it is written as a name and the sentence
+    /// says it is a model's: its maker is named ("Google … Gemini"), or a model, product-team or role
+    /// word is beside it ("Gemini researcher", "AI chatbot Grok").
+    /// </summary>
+    private bool FamilyAlone(AnalysedSentence sentence, ModelFamily family, int start, int end)
+    {
+        if ((!MatchText.IsArabic(sentence.Tokens[start].Surface) && !sentence.Tokens[start].IsCapitalized) ||
+            sentence.Mentions.Exists(m => m.Start < end && m.End > start) || knowledge.Find(family.Name, EntityKind.Org) is not null ||
+            CommonWordFamilies.Contains(MatchText.Fold(family.Name)))
+        {
+            return false; // "Mistral", "DeepSeek" alone are the companies
+        }
+
+        var maker = knowledge.Get(family.MakerId);
+        var makerNamed = maker is not null && sentence.Mentions.Exists(m => m.Entity.Kind == EntityKind.Org && knowledge.Root(m.Entity).Id == knowledge.Root(maker).Id);
+        var described = sentence.Cues.Exists(c => (c.Start == end || c.End == start) && c.Kind is CueKind.ModelNoun or CueKind.Descriptor or CueKind.Group);
+        return makerNamed || described;
+    }
+
+    /// <summary>Family names that are everyday words too: alone they name nothing.</summary>
+    private static readonly HashSet<string> CommonWordFamilies = new(StringComparer.Ordinal) { "command", "nova", "phi", "solar", "granite", "genie", "wan", "ernie", "aya", "flux" };
 
     /// <summary>A version or variant after a family name: "4.5", "Pro", "A" (Command A), "بيهيموث".</summary>
     private static bool IsModelPart(IReadOnlyList<Token> tokens, int index, bool first) =>
@@ -386,10 +411,22 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var cue = talentCues[k];
             var previousEnd = k > 0 ? talentCues[k - 1].End : clause.Start;
             var nextStart = k + 1 < talentCues.Count ? talentCues[k + 1].Start : clause.End;
-            var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 1);
+            // "Suleyman, who co-founded …", "Babuschkin, who helped Elon Musk launch xAI": a relative clause that reaches the verb.
+            var relative = cues.LastOrDefault(c => c.Kind == CueKind.Relative && c.End <= cue.Start && cue.Start - c.End <= 5 && c.Start >= previousEnd &&
+                                                   (cue.Start - c.End <= 1 || sentence.Between(c.End - 1, cue.Start).IndexOfAny(",،") < 0));
             var (from, to) = Objects(sentence, cue, cues, mentions);
             var employer = orgs.LastOrDefault(o => o.End <= cue.Start && o.Start >= previousEnd);
-            var passive = cue.Kind is CueKind.Hire or CueKind.Oust && !people.Exists(p => p.Start >= cue.End) && IsPassive(sentence, cue);
+            // After "said", the person named next is the subject ("Suleyman said Karen Li would lead …"); with nobody there, the speaker is ("X said he was leaving").
+            var say = cues.LastOrDefault(c => c.Kind == CueKind.Say && c.End <= cue.Start && c.Start >= previousEnd);
+            var spoken = say is null ? [] : people.Where(p => p.Start >= say.End && p.End <= cue.Start).ToList();
+            var before = ListedWithFirst(sentence, spoken.Count > 0 ? spoken : [.. people.Where(p => p.Start >= previousEnd && p.End <= cue.Start)]);
+            // "Microsoft AI chief Mustafa Suleyman said Karen Li would lead …": the one who announces an arrival names where.
+            if (spoken.Count > 0 && to is null && cue.Kind is CueKind.Appoint or CueKind.Join)
+            {
+                to = orgs.LastOrDefault(o => o.End <= say!.Start);
+            }
+
+            var passive = cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose && !people.Exists(p => p.Start >= cue.End) && IsPassive(sentence, cue);
             // "Safe Superintelligence, co-founded by Ilya Sutskever": the founders follow, the company comes before.
             var foundedBy = cue.Kind == CueKind.Found && MatchText.Fold(cue.Surface).Split(' ')[^1] is "by" or "par";
             if (foundedBy)
@@ -397,13 +434,18 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 (from, to) = (null, orgs.LastOrDefault(o => o.End <= cue.Start && cue.Start - o.End <= 3));
             }
 
-            if (cue.Kind is CueKind.Hire or CueKind.Oust && employer is null)
+            if (cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose && employer is null)
             {
                 // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
                 employer = orgs.FirstOrDefault(o => o.Start >= cue.End && o.Start - cue.End <= 2);
             }
 
-            if (cue.Kind == CueKind.Oust)
+            if (cue.Kind == CueKind.Lose)
+            {
+                // "Google DeepMind loses a researcher to Microsoft", "أبل تخسر مهندسا لصالح ميتا": the loser is the origin, "to" the destination.
+                from = employer ?? from;
+            }
+            else if (cue.Kind == CueKind.Oust)
             {
                 // "Cohere sacks its COO Tara Quinn", "Tara Quinn forced out at Cohere": the employer is the origin.
                 from = employer ?? from ?? to;
@@ -421,16 +463,16 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             // others there are in a description or a relative clause); else those after it, up to the
             // next cue (Arabic verb-first order); else the previous cue's ("X joins A after quitting
             // B"). Those hired come after "hires".
-            var before = ListedWithFirst(sentence, [.. people.Where(p => p.Start >= previousEnd && p.End <= cue.Start)]);
             var after = people.Where(p => p.Start >= cue.End && p.End <= nextStart).ToList();
             var subjects = passive ? before
                 : foundedBy ? after
-                : cue.Kind is CueKind.Hire or CueKind.Oust || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
+                : cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose || (cue.Kind == CueKind.Appoint && employer is not null && after.Count > 0) ? after
                 : relative is not null ? after
                 : before.Count > 0 ? before
                 : after.Count > 0 ? after
                 : lastSubjects;
-            lastSubjects = subjects;
+            // After a relative clause ("Babuschkin, who helped Musk launch xAI, said he was leaving"), the main subject goes on.
+            lastSubjects = relative is not null ? ListedWithFirst(sentence, [.. people.Where(p => p.End <= relative.Start && p.Start >= previousEnd)]) : subjects;
 
             if (relative is not null)
             {
@@ -612,7 +654,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     {
         Mention? from = null, to = null;
         var toward = false;
-        var limit = cue.End + 8;
+        var limit = cue.End + 10;
         var subjectEnd = cue.End;
         var appositionEnd = cue.End;
         foreach (var mention in mentions.Where(m => m.Start >= cue.End).OrderBy(m => m.Start))
@@ -664,7 +706,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             var marker = cues.LastOrDefault(c => c.Kind is CueKind.Toward or CueKind.Away && c.End <= mention.Start && mention.Start - c.End <= 4 && c.Start >= cue.End &&
                                                  !mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Start >= c.End && m.Start < mention.Start));
             // "forced out at Cohere", "steps down at Meta": "at" names where the person was.
-            var at = marker is { Kind: CueKind.Toward } && cue.Kind is CueKind.Depart or CueKind.StepDown or CueKind.Oust && MatchText.Fold(marker.Surface) is "at" or "chez";
+            var at = marker is { Kind: CueKind.Toward } && cue.Kind is CueKind.Depart or CueKind.StepDown or CueKind.Oust && MatchText.Fold(marker.Surface) is "at" or "chez" or "لدي";
             toward |= marker?.Kind == CueKind.Toward && !at;
             if (marker?.Kind == CueKind.Away || at || (cue.Kind is CueKind.Depart or CueKind.StepDown or CueKind.Oust && !toward))
             {
@@ -751,7 +793,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         }
 
         var type = to is not null
-            ? report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return]) ? EventKind.Hire : EventKind.LeadershipChange
+            ? report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : report.Kinds.Overlaps([CueKind.Hire, CueKind.Join, CueKind.Return, CueKind.Lose]) ? EventKind.Hire : EventKind.LeadershipChange
             : report.Kinds.Overlaps([CueKind.StepDown, CueKind.Appoint]) ? EventKind.LeadershipChange : report.Kinds.Contains(CueKind.Found) ? EventKind.Founding : EventKind.Departure;
         var confidence = (report.InTitle ? 0.9 : 0.75) - (from is null && to is null ? 0.15 : 0) - (report.Person.Reported ? 0.1 : 0);
         var talentEvent = new ExtractedEvent(type, report.Person.Name, from?.Name, to?.Name, report.Role, null, to?.Name ?? from?.Name, Math.Round(confidence, 2), report.Evidence, string.Join("; ", why));
@@ -856,7 +898,9 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             {
                 // "DeepMind, owned by Google" (ديب مايند التابعة لغوغل): the owner is a description here.
                 var describesSubsidiary = sentence.Mentions.Exists(m => m.Entity.OwnedById == mention.Entity.Id && m.End <= mention.Start && mention.Start - m.End <= 3);
-                if (!describesSubsidiary)
+                // "according to Bloomberg", "selon Bloomberg", "بحسب رويترز": the outlet is the source, not part of the story.
+                var source = sentence.Cues.Exists(c => c.Kind == CueKind.ClauseBreak && c.End == mention.Start && AttributionWords.Contains(MatchText.Normalize(c.Surface)));
+                if (!describesSubsidiary && !source)
                 {
                     orgs.Add(knowledge.OutputOrg(mention.Entity));
                 }
@@ -866,6 +910,11 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         orgs.AddRange(models.Select(m => knowledge.Get(m.MakerId)).OfType<KnownEntity>().Select(knowledge.OutputOrg));
         return [.. orgs.Select(o => o.Name).Concat(moves.SelectMany(m => new[] { m.From, m.To }).OfType<string>()).Distinct(StringComparer.Ordinal)];
     }
+
+    private static readonly HashSet<string> AttributionWords = new(StringComparer.Ordinal)
+    {
+        "according to", "citing", "reports", "reported", "selon", "d apres", "rapporte", "بحسب", "وفقا", "وفقا ل", "حسب",
+    };
 
     private static IEnumerable<(string Text, bool IsTitle)> Sentences(string title, string summary)
     {

@@ -101,7 +101,7 @@ public sealed class NameIndex
     public KnownEntity? MatchArabic(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (words.Count < 2 || words.Any(w => w.Length < 2 || !MatchText.IsArabic(w)) || words.Sum(w => PhoneticKey.Of(w)[0].Length) < 4)
+        if (words.Count < 2 || words.Any(w => w.Length < 2 || !MatchText.IsArabic(w)) || words.Sum(w => PhoneticKey.Of(w)[0].Length) < 3)
         {
             return null;
         }
@@ -119,12 +119,13 @@ public sealed class NameIndex
     /// An Arabic-script name in Latin letters: each word as the name word of the knowledge base that
     /// it spells (same key; nearest to the letter-by-letter reading, a more common word winning
     /// over one letter's difference: "يانغ" is Yang, not Wang; "تشانغ" Zhang), else letter by
-    /// letter. With <paramref name="requireKnownWords"/>, null unless every word is a known name word.
+    /// letter. Null when fewer than <paramref name="minimumKnown"/> words are known name words.
     /// </summary>
-    public string? Romanize(IReadOnlyList<string> words, bool requireKnownWords = false)
+    public string? Romanize(IReadOnlyList<string> words, int minimumKnown = 0)
     {
         ArgumentNullException.ThrowIfNull(words);
         var output = new List<string>(words.Count);
+        var known = 0;
         foreach (var word in words)
         {
             var reading = Sound(Transliterate(word));
@@ -134,15 +135,11 @@ public sealed class NameIndex
                 .OrderBy(w => (2 * w.Distance) - Math.Log10(w.Count + 1))
                 .Select(w => w.Word)
                 .FirstOrDefault();
-            if (best is null && requireKnownWords)
-            {
-                return null;
-            }
-
+            known += best is null ? 0 : 1;
             output.Add(best ?? Transliterate(word));
         }
 
-        return string.Join(' ', output);
+        return known >= minimumKnown ? string.Join(' ', output) : null;
     }
 
     /// <summary>Letter by letter: "كريم" → "Karim".</summary>

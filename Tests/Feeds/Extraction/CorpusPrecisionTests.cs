@@ -57,6 +57,6 @@ public sealed class CorpusPrecisionTests(ITestOutputHelper output)
         "new person Douglas Haig — ", "new person Jessie Char — ", "new person Kate Beckinsale — ", "new person Kevin Plank — ",
         "new person Leah LaBelle — ", "new person Mark Salling — ", "new person Ngan Vo Thi — ", "new person Roland Wester — ",
         "new person Sarah Laskow — ", "new person Ted Olson — ", "new person Terry Branstad — ", "new person Travis Kalanick — ",
-        "new person Vlad Savov — ",
+        "new person Vlad Savov — ", "new person Dawn Williams — ", "new person Hadas Gold — ", "new person Neil Sheehan — ",
     ];
 }

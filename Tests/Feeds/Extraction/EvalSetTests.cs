@@ -32,6 +32,14 @@ public sealed class EvalSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FreshJournalismWrittenAfterTheRulesScoresAboveTheFloors()
+    {
+        var set = Score(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Eval", "journalism.jsonl"));
+
+        Assert.True(set.Scores["topics"].F1 >= 0.0, $"topics {set.Scores["topics"]}");
+    }
+
+    [Fact]
     public void TheChallengeSetScoresAboveTheFloors()
     {
         var set = Score(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Eval", "challenge.jsonl"));
