@@ -314,7 +314,7 @@ public sealed partial class FeedPoller(
                     var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries).ConfigureAwait(false);
                     recent.Add(new KnownStory(story.Id, analysis.Signature));
                     created.Add(analysis.Extraction.Topics);
-                    learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken).ConfigureAwait(false);
+                    learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken, entry.Title).ConfigureAwait(false);
                     if (mayAlert(entry))
                     {
                         var targets = routed ?? Route(analyser, entry, analysis, index, now);

@@ -51,14 +51,20 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, Chang
         LogLoaded(logger, entities.Count, reported);
     }
 
-    /// <summary>Records the story's confident moves in the people's paths; returns how many steps were new.</summary>
-    public async Task<int> LearnAsync(KnowledgeStore store, long storyId, string? link, DateTimeOffset published, Extraction extraction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the story's confident moves in the people's paths, and the people and models it
+    /// taught (first seen in this story: "Seen in the news", with its headline, date and link, and
+    /// any Arabic spelling); returns how many steps and names were new.
+    /// </summary>
+    public async Task<int> LearnAsync(KnowledgeStore store, long storyId, string? link, DateTimeOffset published, Extraction extraction, CancellationToken cancellationToken, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(extraction);
         var knowledge = _current.Knowledge;
         var learnt = 0;
         var date = published.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var seen = $"Seen in the news {published:yyyy-MM-dd}{(title is null ? string.Empty : ": " + title)}";
+        var now = time.GetUtcNow().UtcDateTime;
         foreach (var move in extraction.Moves)
         {
             var talentEvent = extraction.Events.FirstOrDefault(e => e.Person == move.Person);
@@ -67,20 +73,38 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, Chang
                 continue;
             }
 
-            var person = knowledge.Find(move.Person, EntityKind.Person) ?? new KnownEntity
-            {
-                Id = "person:" + string.Join('-', MatchText.Tokenize(move.Person).Select(t => t.Folded)),
-                Kind = EntityKind.Person,
-                Name = move.Person,
-                Reported = true,
-            };
+            var person = knowledge.Find(move.Person, EntityKind.Person) ?? NewEntity(EntityKind.Person, move.Person, extraction, link, seen);
             var step = move.To is { } to
                 ? new Affiliation(to, knowledge.Find(to, EntityKind.Org)?.Id, talentEvent.Role, date, null, link, Reported: true)
                 : new Affiliation(move.From!, knowledge.Find(move.From!, EntityKind.Org)?.Id, talentEvent.Role, null, date, link, Reported: true);
-            learnt += await store.RecordMoveAsync(person, step, storyId, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            learnt += await store.RecordMoveAsync(person, step, storyId, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        // A model first seen in a confident launch ("Microsoft unveils Phi-5"), with its maker and the month it was reported.
+        foreach (var launch in extraction.Events.Where(e => e.Model is not null && e.Confidence >= MinConfidenceToLearn && knowledge.Find(e.Model, EntityKind.Model) is null))
+        {
+            var model = NewEntity(EntityKind.Model, launch.Model!, extraction, link, seen) with { Released = date };
+            learnt += await store.RecordNewAsync(model, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         return learnt;
+    }
+
+    /// <summary>A person or model the news named first: reported, with the story as its source and any spelling the article used.</summary>
+    private static KnownEntity NewEntity(EntityKind kind, string name, Extraction extraction, string? link, string seen)
+    {
+        var known = extraction.New?.FirstOrDefault(n => n.Kind == kind && n.Name == name);
+        return new KnownEntity
+        {
+            Id = kind.ToString().ToLowerInvariant() + ":" + string.Join('-', MatchText.Tokenize(name).Select(t => t.Folded)),
+            Kind = kind,
+            Name = name,
+            ArabicNames = known?.ArabicNames ?? [],
+            MakerId = known?.MakerId,
+            Reported = true,
+            Source = link,
+            Notes = seen,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {Entities} people, organisations and models; {Reported} steps reported by the news")]

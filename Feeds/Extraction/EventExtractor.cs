@@ -146,7 +146,12 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             topics.Add(Topic.Launches);
         }
 
-        return new Extraction(lang, topics, events, people, orgs, [.. models.Select(m => m.Name)], moves);
+        var newNames = sentences.SelectMany(s => s.Mentions).Select(m => m.Entity)
+            .Where(e => e.Reported && e.Kind is EntityKind.Person or EntityKind.Model && (people.Contains(e.Name) || models.Exists(m => m.Name == e.Name)))
+            .DistinctBy(e => e.Name)
+            .Select(e => new NewName(e.Kind, e.Name, e.ArabicNames, e.MakerId))
+            .ToList();
+        return new Extraction(lang, topics, events, people, orgs, [.. models.Select(m => m.Name)], moves, newNames);
     }
 
     /// <summary>A clause with a group or model word, a verb of the right kind and an organisation, and nothing that says it is another kind of story.</summary>

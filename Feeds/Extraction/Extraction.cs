@@ -1,6 +1,9 @@
 namespace Radar.Feeds.Extraction;
 
-/// <summary>What a story is about: topics, events and the entities it names, in canonical Latin spelling.</summary>
+/// <summary>
+/// What a story is about: topics, events and the entities it names, in canonical Latin spelling, and
+/// the names of people and models the knowledge base did not know (<see cref="New"/>).
+/// </summary>
 public sealed record Extraction(
     string Language,
     IReadOnlyList<Topic> Topics,
@@ -8,4 +11,5 @@ public sealed record Extraction(
     IReadOnlyList<string> People,
     IReadOnlyList<string> Orgs,
     IReadOnlyList<string> Models,
-    IReadOnlyList<Move> Moves);
+    IReadOnlyList<Move> Moves,
+    IReadOnlyList<NewName>? New = null);

@@ -85,6 +85,20 @@ public sealed class KnowledgeStore(RadarDbContext db)
         return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A person or model first seen in the news, stored as reported with the story that taught it; false when it is known already.</summary>
+    public async Task<bool> RecordNewAsync(KnownEntity entity, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (await db.KnowledgeEntities.AnyAsync(e => e.Id == entity.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var row = new KnowledgeEntityRecord { Id = entity.Id, Kind = entity.Kind.ToString(), Name = entity.Name, Reported = true, UpdatedAt = now };
+        Copy(entity, row);
+        return await UniqueViolation.TryInsertAsync(db, row, cancellationToken).ConfigureAwait(false);
+    }
+
     private static void Copy(KnownEntity entity, KnowledgeEntityRecord row)
     {
         row.Kind = entity.Kind.ToString();

@@ -132,6 +132,29 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamesFirstSeenInTheNewsAreLearntWithTheirStoryAndWhoisShowsThem()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(
+            new Rss.Item("Microsoft unveils Phi-5, its smallest reasoning model yet", "https://news.test/phi-5", "p5", Recent, "The model runs on a phone."),
+            new Rss.Item("انضمام جيان تشانغ إلى ميتا قادما من أبل", "https://ar.news.test/zhang", "z1", Recent.AddMinutes(5), "")));
+        using var bot = new BotHarness(new FeedSource("Test feed", _server.Url("/feed.xml")));
+
+        var first = await bot.RunOnceAsync();
+        var whois = await bot.RunOnceAsync("/whois Phi-5\n/whois جيان تشانغ\n");
+
+        Assert.Contains("Jian Zhang: Apple → Meta", first.AlertTitles());
+        // The model the launch named, learnt with its maker and the story that taught it.
+        Assert.Contains("Phi-5 (model, reported by the news)", whois, StringComparison.Ordinal);
+        Assert.Contains("By: Microsoft", whois, StringComparison.Ordinal);
+        Assert.Contains("Seen in the news " + Recent.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ": Microsoft unveils Phi-5", whois, StringComparison.Ordinal);
+        Assert.Contains("https://news.test/phi-5", whois, StringComparison.Ordinal);
+        // The person an Arabic report named in Arabic letters: found again by that spelling, shown in Latin letters with the Arabic kept.
+        Assert.Contains("Jian Zhang (person, reported by the news)", whois, StringComparison.Ordinal);
+        Assert.Contains("Seen in the news", whois[whois.IndexOf("Jian Zhang (person", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("Also written: جيان تشانغ", whois, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConsoleCommandsAnswerOnStandardInput()
     {
         _server.ServeFeed("/feed.xml", () => Rss.Document(Item(1)));

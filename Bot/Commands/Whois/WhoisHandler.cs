@@ -110,7 +110,7 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
 
         if (person.Notes is not null)
         {
-            lines.Add("Notes: " + person.Notes);
+            lines.Add(SeenInTheNews(person) ?? "Notes: " + person.Notes);
         }
 
         lines.AddRange(PaperTrailLines(person, knowledgeBase, current is null));
@@ -251,13 +251,23 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
             lines.Add("Status: " + model.Status);
         }
 
-        if (model.Source is not null)
+        if (SeenInTheNews(model) is { } seen)
+        {
+            lines.Add(seen);
+        }
+        else if (model.Source is not null)
         {
             lines.Add("Source: " + model.Source);
         }
 
         return lines;
     }
+
+    /// <summary>"Seen in the news 2026-12-03: Microsoft unveils Phi-5 — https://…": where a person or model the news taught Radar came from.</summary>
+    private static string? SeenInTheNews(KnownEntity entity) =>
+        entity.Reported && entity.Notes is { } notes && notes.StartsWith("Seen in the news", StringComparison.Ordinal)
+            ? notes + (entity.Source is null ? string.Empty : " — " + entity.Source)
+            : null;
 
     private static string Parameters(double count) => count switch
     {
