@@ -369,20 +369,32 @@ public sealed partial class EventExtractor
             {
                 var token = tokens[i];
                 var arabic = MatchText.IsArabic(token.Surface);
-                if (sentence.IsCovered(i) || sentence.Cues.Exists(c => i >= c.Start && i < c.End) || token.Folded.Length < (arabic ? 3 : 5) ||
+                // Not the last word of a longer name ("San Jose", "Bertrand Russell"): a capitalised word before it that is no role or title word.
+                var afterName = i > 0 && !arabic && tokens[i - 1].IsCapitalized && Joined(sentence, i - 1, i) && !sentence.IsCovered(i - 1) &&
+                                !sentence.Cues.Exists(c => c.End == i) && !NameStopWords.Contains(tokens[i - 1].Folded);
+                if (afterName || sentence.IsCovered(i) || sentence.Cues.Exists(c => i >= c.Start && i < c.End) || token.Folded.Length < 4 ||
                     (!arabic && (!token.IsCapitalized || token.Surface.All(char.IsUpper))) ||
                     (i + 1 < tokens.Count && !arabic && tokens[i + 1].IsCapitalized && !sentence.IsCovered(i + 1) && !sentence.Cues.Exists(c => c.Start == i + 1) && Joined(sentence, i, i + 1)))
                 {
                     continue; // a family name alone, not the first word of a longer name
                 }
 
-                if (knowledge.Names.OnlyCarrierOf(token.Folded) is { } person && WorkedThere(person))
+                // A person the project curated (facts, lexicon: "Musk", "ماسك", "Altman") in an item about organisations or models; one known only from author lists where they worked.
+                if (knowledge.Names.OnlyCarrierOf(token.Folded) is { } person &&
+                    (person.FromDataset ? token.Folded.Length >= 5 && WorkedThere(person) : !CommonSurnames.Contains(token.Folded)))
                 {
                     sentence.Mentions.Add(new Mention(person, i, i + 1));
                 }
             }
         }
     }
+
+    /// <summary>Family names that are everyday words too: alone they name nobody.</summary>
+    private static readonly HashSet<string> CommonSurnames = new(StringComparer.Ordinal)
+    {
+        "cook", "page", "brown", "young", "king", "rose", "gates", "bush", "hope", "love", "hill", "wood", "stone", "long", "short", "black",
+        "white", "green", "bell", "ford", "may", "case", "jobs", "price", "lee", "chan", "wang", "li",
+    };
 
     /// <summary>"Tom Reyes, Aiko Mori and Sven Dahl": a name joined by a comma, "and" or "et" to a person is a person.</summary>
     private static bool InListWithPerson(AnalysedSentence sentence, (int Start, int End) run, List<(int Start, int End)> accepted)
