@@ -215,7 +215,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
             if (end > known.End)
             {
                 sentence.Mentions.Remove(known);
-                sentence.Mentions.Add(new Mention(Reported(sentence, known.Start, end, EntityKind.Model, known.Entity.MakerId), known.Start, end));
+                var written = sentence.Text[tokens[known.Start].Start..tokens[end - 1].End];
+                sentence.Mentions.Add(new Mention(Known(written) ?? Reported(sentence, known.Start, end, EntityKind.Model, known.Entity.MakerId), known.Start, end));
             }
         }
 
@@ -229,7 +230,8 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
 
             var (family, end) = hit;
             var familyToken = MatchText.Fold(family.Name);
-            if (familyToken.Length == 2 && familyToken[0] == 'o' && !tokens[i].Surface.StartsWith('o') && !KnowledgeBase.IsShouting(tokens))
+            if (familyToken.Length == 2 && familyToken[0] == 'o' && !tokens[i].Surface.StartsWith('o') && !KnowledgeBase.IsShouting(tokens) &&
+                !sentence.Mentions.Exists(m => m.Entity.Kind == EntityKind.Org && m.Entity.Id == family.MakerId))
             {
                 continue; // "O1 visa" is not OpenAI's o1
             }
@@ -275,6 +277,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private bool FamilyAlone(AnalysedSentence sentence, ModelFamily family, int start, int end)
     {
         if ((!MatchText.IsArabic(sentence.Tokens[start].Surface) && !sentence.Tokens[start].IsCapitalized) ||
+            (start > 0 && sentence.Tokens[start - 1].Folded is "chat" or "شات") || // "شات جي بي تي" is ChatGPT, the product
             sentence.Mentions.Exists(m => m.Start < end && m.End > start) || knowledge.Find(family.Name, EntityKind.Org) is not null ||
             CommonWordFamilies.Contains(MatchText.Fold(family.Name)))
         {
@@ -352,7 +355,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 end++;
             }
 
-            if (end == start || sentence.Mentions.Exists(m => m.Start < end && m.End > start))
+            if (end == start || sentence.Mentions.Exists(m => m.Start < end && m.End > start) || !Enumerable.Range(start, end - start).Any(k => tokens[k].Folded.Any(char.IsLetter)))
             {
                 continue;
             }
@@ -885,12 +888,16 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var models = sentences.SelectMany(s => s.Mentions).Select(m => m.Entity).Where(e => e.Kind == EntityKind.Model).DistinctBy(e => e.Name).ToList();
         var folded = models.ToDictionary(m => m, m => MatchText.Normalize(m.Name));
 
+        // "Large 2" after "Mistral Large 2": the same model, its maker's name left out.
+        models.RemoveAll(m => m.Reported && models.Exists(full => full != m && folded[full].EndsWith(" " + folded[m], StringComparison.Ordinal)));
+
         // "Magistral Small" and "Magistral Medium" beside "Magistral": one model, in sizes.
         models.RemoveAll(m => models.Exists(root => root != m && folded[m].StartsWith(folded[root] + " ", StringComparison.Ordinal) &&
                                                      folded[m][(folded[root].Length + 1)..].Split(' ').All(SizeWords.Contains)));
 
         // "Llama 4" or "LLaMA" beside "Llama 4 Scout": the family stands for its named member.
-        models.RemoveAll(m => models.Exists(other => other != m && folded[other].StartsWith(folded[m] + " ", StringComparison.Ordinal)));
+        models.RemoveAll(m => models.Exists(other => other != m && folded[other].Length > folded[m].Length && folded[other].StartsWith(folded[m], StringComparison.Ordinal) &&
+                                                   (folded[other][folded[m].Length] == ' ' || char.IsDigit(folded[other][folded[m].Length])))); // "Qwen" beside "Qwen3" too
         return models;
     }
 
