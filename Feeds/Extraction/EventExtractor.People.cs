@@ -182,17 +182,29 @@ public sealed partial class EventExtractor
     private void AddArabicScriptPeople(AnalysedSentence sentence)
     {
         var tokens = sentence.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        // Whether each word may be part of a name, and whether it joins the next one (no comma between), worked out once.
+        var may = new bool[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
         {
-            for (var length = 3; length >= 2; length--)
+            may[k] = MayBeArabicName(sentence, k, crossScript: true);
+        }
+
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!may[i] || !may[i + 1] || !Joined(sentence, i, i + 1) || !knowledge.Names.MayOpenName(tokens[i].Folded))
             {
-                if (i + length > tokens.Count || !Enumerable.Range(i, length).All(k => MayBeArabicName(sentence, k, crossScript: true) && (k == i || Joined(sentence, k - 1, k))))
+                continue;
+            }
+
+            for (var length = i + 2 < tokens.Count && may[i + 2] && Joined(sentence, i + 1, i + 2) ? 3 : 2; length >= 2; length--)
+            {
+                var words = new string[length];
+                for (var k = 0; k < length; k++)
                 {
-                    continue;
+                    words[k] = tokens[i + k].Folded;
                 }
 
-                var person = knowledge.Names.MatchArabic([.. tokens.Skip(i).Take(length).Select(t => t.Folded)]);
-                if (person is not null)
+                if (knowledge.Names.MatchArabic(words) is { } person)
                 {
                     // A name word that is also a cue word is the name here: "ينفي يانغ" is Yinfei Yang, not "denies".
                     sentence.Cues.RemoveAll(c => c.Start < i + length && c.End > i);

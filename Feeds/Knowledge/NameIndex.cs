@@ -18,7 +18,9 @@ public sealed class NameIndex
         .Split('\n').Where(l => !l.StartsWith('#')).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Select(MatchText.Fold).ToFrozenSet(StringComparer.Ordinal));
 
-    private readonly FrozenDictionary<string, KnownEntity[]> _fullNames;
+    /// <summary>Name keys to the people they spell, each with how its name words sound (for <see cref="Closeness"/>).</summary>
+    private readonly FrozenDictionary<string, (KnownEntity Person, string[] Sounds)[]> _fullNames;
+    private readonly FrozenSet<string> _firstWordKeys;
     private readonly FrozenDictionary<string, (string Word, int Count)[]> _words;
     private readonly FrozenSet<string> _givenNames;
     private readonly FrozenDictionary<string, KnownEntity[]> _surnames;
@@ -27,7 +29,7 @@ public sealed class NameIndex
     public NameIndex(IEnumerable<KnownEntity> people)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var fullNames = new Dictionary<string, List<KnownEntity>>(StringComparer.Ordinal);
+        var fullNames = new Dictionary<string, List<(KnownEntity, string[])>>(StringComparer.Ordinal);
         var words = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var given = new HashSet<string>(StringComparer.Ordinal);
         var surnames = new Dictionary<string, List<KnownEntity>>(StringComparer.Ordinal);
@@ -58,13 +60,20 @@ public sealed class NameIndex
             }
 
             // Arabic writes the given name and the family name: index those, and the whole name when it has a middle one.
-            foreach (var key in Keys([tokens[0].Folded, tokens[^1].Folded]).Concat(tokens.Count > 2 ? Keys([.. tokens.Select(t => t.Folded)]) : []))
+            string[] firstLast = [tokens[0].Folded, tokens[^1].Folded];
+            string[] all = [.. tokens.Select(t => t.Folded)];
+            foreach (var spelled in tokens.Count > 2 ? [firstLast, all] : new[] { firstLast })
             {
-                (fullNames.TryGetValue(key, out var list) ? list : fullNames[key] = []).Add(person);
+                var sounds = spelled.Select(Sound).ToArray();
+                foreach (var key in Keys(spelled))
+                {
+                    (fullNames.TryGetValue(key, out var list) ? list : fullNames[key] = []).Add((person, sounds));
+                }
             }
         }
 
-        _fullNames = fullNames.ToFrozenDictionary(p => p.Key, p => p.Value.DistinctBy(e => e.Id).ToArray(), StringComparer.Ordinal);
+        _fullNames = fullNames.ToFrozenDictionary(p => p.Key, p => p.Value.DistinctBy(e => e.Item1.Id).ToArray(), StringComparer.Ordinal);
+        _firstWordKeys = fullNames.Keys.Select(k => k[..k.IndexOf('|', StringComparison.Ordinal)]).ToFrozenSet(StringComparer.Ordinal);
         _givenNames = given.ToFrozenSet(StringComparer.Ordinal);
         _surnames = surnames.ToFrozenDictionary(p => p.Key, p => p.Value.DistinctBy(e => e.Id).ToArray(), StringComparer.Ordinal);
         // Every Latin name word by its keys, with how many names carry it and its usual capitalisation.
@@ -93,6 +102,9 @@ public sealed class NameIndex
     public KnownEntity? OnlyCarrierOf(string foldedSurname) =>
         _surnames.TryGetValue(foldedSurname, out var carriers) && carriers.Length == 1 ? carriers[0] : null;
 
+    /// <summary>Whether a folded Arabic word's keys open some known person's name: the quick test before <see cref="MatchArabic"/>.</summary>
+    public bool MayOpenName(string word) => PhoneticKey.Of(word).Any(_firstWordKeys.Contains);
+
     /// <summary>
     /// The known person an Arabic-script name (two or three folded words) spells, or null. All
     /// words' keys must match in order; among several such people the one whose vowels agree best
@@ -101,14 +113,21 @@ public sealed class NameIndex
     public KnownEntity? MatchArabic(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (words.Count < 2 || words.Any(w => w.Length < 2 || !MatchText.IsArabic(w)) || words.Sum(w => PhoneticKey.Of(w)[0].Length) < 3)
+        if (words.Count < 2 || words.Any(w => w.Length < 2 || !MatchText.IsArabic(w)))
+        {
+            return null;
+        }
+
+        // Most word pairs of a text open no known name: the first word's keys tell at once.
+        var firstKeys = PhoneticKey.Of(words[0]);
+        if (!firstKeys.Any(_firstWordKeys.Contains) || firstKeys[0].Length + words.Skip(1).Sum(w => PhoneticKey.Of(w)[0].Length) < 3)
         {
             return null;
         }
 
         var readings = words.Select(w => Sound(Transliterate(w))).ToList();
-        var scored = Keys(words).SelectMany(k => _fullNames.TryGetValue(k, out var people) ? people : []).DistinctBy(p => p.Id)
-            .Select(p => (Person: p, Distance: Closeness(readings, p)))
+        var scored = Keys(words).SelectMany(k => _fullNames.TryGetValue(k, out var people) ? people : []).DistinctBy(p => p.Person.Id)
+            .Select(p => (p.Person, Distance: Closeness(readings, p.Sounds)))
             .Where(s => s.Distance >= 0)
             .OrderBy(s => s.Distance)
             .ToList();
@@ -200,17 +219,14 @@ public sealed class NameIndex
         return keys;
     }
 
-    /// <summary>How far the Arabic words' readings are from a person's name, word by word; -1 when a word is too far to be the same name.</summary>
-    private static int Closeness(List<string> readings, KnownEntity person)
+    /// <summary>How far the Arabic words' readings are from a person's name words (as they sound), word by word; -1 when a word is too far to be the same name.</summary>
+    private static int Closeness(List<string> readings, string[] sounds)
     {
-        var latin = MatchText.Tokenize(person.Name).Select(t => t.Folded).ToList();
-        var words = readings.Count == 2 && latin.Count > 2 ? [latin[0], latin[^1]] : latin;
         var total = 0;
-        for (var i = 0; i < readings.Count; i++)
+        for (var i = 0; i < readings.Count && i < sounds.Length; i++)
         {
-            var sound = Sound(words[i]);
-            var distance = KnowledgeBase.EditDistance(readings[i], sound);
-            if (distance > Math.Max(sound.Length, readings[i].Length) / 4)
+            var distance = KnowledgeBase.EditDistance(readings[i], sounds[i]);
+            if (distance > Math.Max(sounds[i].Length, readings[i].Length) / 4)
             {
                 return -1;
             }
