@@ -15,7 +15,7 @@ public static class PhoneticKey
     private const int MaxKeys = 8;
 
     /// <summary>The keys of one folded word, Latin or Arabic.</summary>
-    public static IReadOnlyList<string> Of(string folded) => MatchText.IsArabic(folded) ? Arabic(folded) : Latin(folded);
+    public static IReadOnlyList<string> Of(string folded) => Read(folded, MatchText.IsArabic(folded) ? ArabicStep : LatinStep);
 
     /// <summary>The vowels of one folded word in three classes (a, i, u), repeats merged: "Zhang" and "تشانغ" are both "a".</summary>
     public static string Vowels(string folded)
@@ -41,83 +41,81 @@ public static class PhoneticKey
         return output.ToString();
     }
 
-    private static List<string> Latin(string w)
+    /// <summary>Reads a word letter by letter: each step gives the readings of the letters at <c>i</c> and how many letters it took.</summary>
+    private static List<string> Read(string w, Func<string, int, (string[] Readings, int Length)> step)
     {
         var keys = new List<StringBuilder> { new() };
         for (var i = 0; i < w.Length;)
         {
-            var c = w[i];
-            var next = i + 1 < w.Length ? w[i + 1] : '\0';
-            var soft = next is 'e' or 'i' or 'y';
-            (string[] Readings, int Length) step = c switch
-            {
-                's' when w.AsSpan(i).StartsWith("sch") => (["J"], 3),
-                's' when next == 'h' => (["J"], 2),
-                'c' when next == 'h' => (["J", "K"], 2),
-                'c' when next == 'k' => (["K"], 2),
-                'c' => (soft ? ["S"] : ["K"], 1),
-                'z' when next == 'h' => (["J"], 2),
-                't' when next == 'h' => (["T"], 2),
-                'p' when next == 'h' => (["F"], 2),
-                'g' when next == 'h' => (["K"], 2),
-                'k' when next == 'h' => (["K"], 2),
-                'g' => (soft ? ["J", "K"] : ["K"], 1),
-                'j' => (["J", string.Empty], 1),
-                // An h of its own is a consonant ("Haoxuan", "Zhihan"); after a vowel and before a consonant or the end it may be silent ("John", "Sarah", "Ahmed").
-                'h' when i > 0 && IsLatinVowel(w[i - 1]) && (next == '\0' || !IsLatinVowel(next)) => (["H", string.Empty], 1),
-                'h' => (["H"], 1),
-                'q' => (["K", "J"], 1),
-                'x' => (["KS", "J"], 1),
-                'b' or 'p' => (["B"], 1),
-                'f' or 'v' => (["F"], 1),
-                't' => (["T"], 1),
-                'd' => (["D"], 1),
-                's' or 'z' => (["S"], 1),
-                'k' => (["K"], 1),
-                'l' => (["L"], 1),
-                'm' => (["M"], 1),
-                'n' => (["N"], 1),
-                'r' => (["R"], 1),
-                _ => ([string.Empty], 1),
-            };
-            keys = Extend(keys, step.Readings);
-            i += step.Length;
+            var (readings, length) = step(w, i);
+            keys = Extend(keys, readings);
+            i += length;
         }
 
         return Finish(keys);
     }
 
-    private static List<string> Arabic(string w)
+    private static (string[] Readings, int Length) LatinStep(string w, int i)
     {
-        var keys = new List<StringBuilder> { new() };
-        for (var i = 0; i < w.Length;)
+        var c = w[i];
+        var next = i + 1 < w.Length ? w[i + 1] : '\0';
+        var soft = next is 'e' or 'i' or 'y';
+        return c switch
         {
-            var c = w[i];
-            var next = i + 1 < w.Length ? w[i + 1] : '\0';
-            (string[] Readings, int Length) step = c switch
-            {
-                'ت' when next == 'ش' => (["J"], 2),
-                'ح' => (["H"], 1),
-                'ه' when next != '\0' => (["H"], 1),
-                'ب' or 'پ' => (["B"], 1),
-                'ف' or 'ڤ' => (["F"], 1),
-                'ت' or 'ط' or 'ث' => (["T"], 1),
-                'د' or 'ض' or 'ذ' => (["D"], 1),
-                'ز' or 'ظ' or 'س' or 'ص' => (["S"], 1),
-                'ش' => (["J"], 1),
-                'ج' => (["J", "K"], 1),
-                'ك' or 'ق' or 'خ' or 'غ' or 'گ' => (["K"], 1),
-                'ل' => (["L"], 1),
-                'م' => (["M"], 1),
-                'ن' => (["N"], 1),
-                'ر' => (["R"], 1),
-                _ => ([string.Empty], 1),
-            };
-            keys = Extend(keys, step.Readings);
-            i += step.Length;
-        }
+            's' when w.AsSpan(i).StartsWith("sch") => (["J"], 3),
+            's' when next == 'h' => (["J"], 2),
+            'c' when next == 'h' => (["J", "K"], 2),
+            'c' when next == 'k' => (["K"], 2),
+            'c' => (soft ? ["S"] : ["K"], 1),
+            'z' when next == 'h' => (["J"], 2),
+            't' when next == 'h' => (["T"], 2),
+            'p' when next == 'h' => (["F"], 2),
+            'g' when next == 'h' => (["K"], 2),
+            'k' when next == 'h' => (["K"], 2),
+            'g' => (soft ? ["J", "K"] : ["K"], 1),
+            'j' => (["J", string.Empty], 1),
+            // An h of its own is a consonant ("Haoxuan", "Zhihan"); after a vowel and before a consonant or the end it may be silent ("John", "Sarah", "Ahmed").
+            'h' when i > 0 && IsLatinVowel(w[i - 1]) && (next == '\0' || !IsLatinVowel(next)) => (["H", string.Empty], 1),
+            'h' => (["H"], 1),
+            'q' => (["K", "J"], 1),
+            'x' => (["KS", "J"], 1),
+            'b' or 'p' => (["B"], 1),
+            'f' or 'v' => (["F"], 1),
+            't' => (["T"], 1),
+            'd' => (["D"], 1),
+            's' or 'z' => (["S"], 1),
+            'k' => (["K"], 1),
+            'l' => (["L"], 1),
+            'm' => (["M"], 1),
+            'n' => (["N"], 1),
+            'r' => (["R"], 1),
+            _ => ([string.Empty], 1),
+        };
+    }
 
-        return Finish(keys);
+    private static (string[] Readings, int Length) ArabicStep(string w, int i)
+    {
+        var c = w[i];
+        var next = i + 1 < w.Length ? w[i + 1] : '\0';
+        return c switch
+        {
+            'ت' when next == 'ش' => (["J"], 2),
+            'ح' => (["H"], 1),
+            'ه' when next != '\0' => (["H"], 1),
+            'ب' or 'پ' => (["B"], 1),
+            'ف' or 'ڤ' => (["F"], 1),
+            'ت' or 'ط' or 'ث' => (["T"], 1),
+            'د' or 'ض' or 'ذ' => (["D"], 1),
+            'ز' or 'ظ' or 'س' or 'ص' => (["S"], 1),
+            'ش' => (["J"], 1),
+            'ج' => (["J", "K"], 1),
+            'ك' or 'ق' or 'خ' or 'غ' or 'گ' => (["K"], 1),
+            'ل' => (["L"], 1),
+            'م' => (["M"], 1),
+            'ن' => (["N"], 1),
+            'ر' => (["R"], 1),
+            _ => ([string.Empty], 1),
+        };
     }
 
     private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';

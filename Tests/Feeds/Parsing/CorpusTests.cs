@@ -15,6 +15,10 @@ public sealed class CorpusTests(ITestOutputHelper output)
             .Select(line => line.Split('\t'))
             .Select(columns => SharedFolder.Combine("corpus", "realworld", columns[0], columns[1]));
 
+    /// <summary>Every entry of the 60 real-world feeds, parsed as Radar parses them.</summary>
+    public static IEnumerable<Radar.Feeds.Model.FeedEntry> RealWorldEntries() =>
+        RealWorldFiles().SelectMany(file => FeedParser.Parse(File.ReadAllBytes(file), Now).Entries);
+
     public static IEnumerable<string> FeedparserFiles() =>
         File.ReadLines(SharedFolder.Combine("corpus", "feedparser", "SOURCES.tsv")).Skip(1)
             .Select(line => SharedFolder.Combine("corpus", "feedparser", line.Split('\t')[0]));
