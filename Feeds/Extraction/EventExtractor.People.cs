@@ -264,7 +264,7 @@ public sealed partial class EventExtractor
     /// An Arabic-script name the knowledge base does not know. A foreign name whose words are all
     /// name words the knowledge base knows is written in Latin letters ("جيان تشانغ" → Jian Zhang),
     /// its Arabic kept as its Arabic spelling; any other stays as the text writes it ("كريم نصار"),
-    /// with a letter-by-letter Latin transliteration beside it ("Krym Nsar") as another spelling.
+    /// with a letter-by-letter Latin transliteration beside it ("Krim Nsar") as another spelling.
     /// </summary>
     private static KnownEntity ArabicPerson(AnalysedSentence sentence, int start, int end, IReadOnlyList<string> words, string? latin)
     {

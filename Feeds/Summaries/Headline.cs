@@ -64,9 +64,18 @@ public sealed class Headline(KnowledgeBase knowledge)
         };
     }
 
-    /// <summary>A name in the reader's script: the knowledge base's Arabic spelling for Arabic readers, else the canonical one.</summary>
+    /// <summary>
+    /// A name in the reader's script: the knowledge base's Arabic spelling for Arabic readers, else the
+    /// canonical one; an Arabic name nobody knows in Latin letters keeps its Arabic with a
+    /// letter-by-letter transliteration beside it for other readers ("كريم نصار (Krim Nsar)").
+    /// </summary>
     private string? Name(string? name, string language)
     {
+        if (name is not null && language != "ar" && Text.MatchText.IsArabic(name))
+        {
+            return $"{name} ({string.Join(' ', Text.MatchText.Tokenize(name).Select(t => NameIndex.Transliterate(t.Folded)))})";
+        }
+
         if (name is null || language != "ar")
         {
             return name;

@@ -25,6 +25,18 @@ public sealed class HeadlineTests
     public void ADelayNamesTheMakerAndTheModel(string language, string expected) =>
         Assert.Equal(expected, Render("Meta delays release of its largest Llama 4 model, Behemoth", language));
 
+    [Theory]
+    [InlineData("en", "كريم نصار (Krim Nsar): Google → Anthropic")]
+    [InlineData("ar", "كريم نصار: غوغل → أنثروبيك")]
+    public void AnArabicNameNobodyKnowsKeepsItsArabicWithATransliterationForOtherReaders(string language, string expected) =>
+        Assert.Equal(expected, Render("أنثروبيك تستقطب الباحث كريم نصار من غوغل", language));
+
+    [Theory]
+    [InlineData("en", "Yinfei Yang leaves Apple")]
+    [InlineData("fr", "Yinfei Yang quitte Apple")]
+    public void AKnownPersonWrittenInArabicLettersIsNamedInLatinLetters(string language, string expected) =>
+        Assert.Equal(expected, Render("مغادرة الباحث ينفي يانغ من أبل", language));
+
     [Fact]
     public void ADepartureWithoutDestinationSaysLeaves() => Assert.Equal("Mira Murati leaves OpenAI", Render("Mira Murati leaves OpenAI", "en"));
 
