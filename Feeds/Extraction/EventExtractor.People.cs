@@ -242,12 +242,14 @@ public sealed partial class EventExtractor
             var words = new[] { list && first.Length > 4 && first[0] == 'و' ? first[1..] : first, tokens[start + 1].Folded };
             // A foreign name: every word a known name word; in a list of names one is enough ("Bailin Wang").
             var latin = words.Any(NativeArabic) ? null : knowledge.Names.Romanize(words, minimumKnown: list ? 1 : words.Length);
-            if (!role && latin is null)
+            // After a verb, a name whose first word is a known given name is a person too ("تعيين ليلى مراد"), kept in Arabic.
+            if (!role && latin is null && knowledge.Names.Romanize([words[0]], minimumKnown: 1) is null)
             {
                 continue;
             }
 
-            sentence.Mentions.Add(new Mention(ArabicPerson(sentence, start, start + 2, words, latin), start, start + 2));
+            string[] written = [words[0] == first ? tokens[start].Surface : tokens[start].Surface[1..], tokens[start + 1].Surface];
+            sentence.Mentions.Add(new Mention(ArabicPerson(sentence, start, start + 2, written, latin), start, start + 2));
             if (ListGoesOn(sentence, start + 2))
             {
                 starts.Add((start + 2, true, true));
@@ -275,7 +277,7 @@ public sealed partial class EventExtractor
             return reported with { Id = "person:reported:" + MatchText.Normalize(latin).Replace(' ', '-'), Name = latin, ArabicNames = [arabic] };
         }
 
-        return reported with { Aliases = [string.Join(' ', words.Select(NameIndex.Transliterate))] };
+        return reported with { Aliases = [string.Join(' ', words.Select(w => NameIndex.Transliterate(MatchText.Fold(w))))] };
     }
 
     private static readonly System.Buffers.SearchValues<char> NativeArabicLetters = System.Buffers.SearchValues.Create("حعصضطظذث");
@@ -339,7 +341,9 @@ public sealed partial class EventExtractor
         // Strong signs of a person: a role, hiring or naming word right before ("chief operating officer Tara Quinn"), or a role in an apposition right after ("Amar Subramanya, a 16-year veteran of Google,").
         var role = sentence.Cues.Exists(c => (c.End == start || c.End == gap) && c.Kind is CueKind.Descriptor or CueKind.Hire or CueKind.Appoint or CueKind.Oust or CueKind.Partner or CueKind.Superior or CueKind.Group);
         var apposition = end < sentence.Tokens.Count && sentence.Between(end - 1, end).Contains(',');
-        var describedAfter = apposition && sentence.Cues.Exists(c => c.Kind == CueKind.Descriptor && c.Start >= end && c.Start - end <= 4);
+        // … or a relative clause about a person ("Milan Kovac, who ran Tesla's robot program,").
+        var describedAfter = apposition && (sentence.Cues.Exists(c => c.Kind == CueKind.Descriptor && c.Start >= end && c.Start - end <= 4) ||
+                                            sentence.Tokens[end].Folded is "who" or "qui" or "الذي" or "التي");
         // Weaker signs, enough with a known given name: an organisation before ("Google DeepMind's Jane Doe"), a talent verb right after, the subject that opens the sentence.
         var organisation = sentence.Mentions.FirstOrDefault(m => (m.End == start || m.End == possessive) && m.Entity.Kind == EntityKind.Org);
         // "poaches Google DeepMind's Amar Subramanya": the hiring verb right before the organisation is a strong sign.

@@ -391,7 +391,7 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
     private static bool IsVersion(string token) => VersionPattern().IsMatch(token);
 
     /// <summary>Reads the talent cues of one clause into the person reports; returns the hiring organisation, if any.</summary>
-    private static KnownEntity? ReadTalent(AnalysedSentence sentence, (int Start, int End) clause, Dictionary<string, PersonReport> reports)
+    private KnownEntity? ReadTalent(AnalysedSentence sentence, (int Start, int End) clause, Dictionary<string, PersonReport> reports)
     {
         var cues = sentence.Cues.Where(c => c.Start >= clause.Start && c.End <= clause.End).ToList();
         var mentions = sentence.Mentions.Where(m => m.Start >= clause.Start && m.End <= clause.End).ToList();
@@ -442,7 +442,14 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
                 (from, to) = (null, orgs.LastOrDefault(o => o.End <= cue.Start && cue.Start - o.End <= 3));
             }
 
-            if (cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose && employer is null)
+            // "Demis Hassabis's lab hires …": the owner's organisation hires.
+            var owner = cue.Kind == CueKind.Hire && employer is null ? mentions.LastOrDefault(m => m.End <= cue.Start && m.Entity.Kind == EntityKind.Person && IsPossessor(sentence, mentions, m)) : null;
+            if (owner is not null && CurrentOrganisation(owner.Entity) is { } owned)
+            {
+                employer = new Mention(owned, owner.Start, owner.End);
+            }
+
+            if (cue.Kind is CueKind.Hire or CueKind.Oust or CueKind.Lose && employer is null && (owner is null || IsPassive(sentence, cue)))
             {
                 // Verb first (عينت ميتا …) or passive ("was hired by Anthropic"): the organisation right after.
                 employer = orgs.FirstOrDefault(o => o.Start >= cue.End && o.Start - cue.End <= 2);
@@ -808,6 +815,11 @@ public sealed partial class EventExtractor(KnowledgeBase knowledge)
         var move = (from is not null || to is not null) && from?.Id != to?.Id ? new Move(report.Person.Name, from?.Name, to?.Name) : null;
         return (talentEvent, move);
     }
+
+    /// <summary>Where the knowledge base says a person is now (a verified step with no end, the latest), or null.</summary>
+    private KnownEntity? CurrentOrganisation(KnownEntity person) =>
+        person.Affiliations.Where(a => a.To is null && !a.Reported).OrderByDescending(a => a.From ?? string.Empty, StringComparer.Ordinal)
+            .Select(a => knowledge.Get(a.OrgId)).OfType<KnownEntity>().Select(knowledge.OutputOrg).FirstOrDefault();
 
     /// <summary>The organisation the person was with most recently, among those the item names, by the knowledge base.</summary>
     private KnownEntity? FromKnowledge(PersonReport report, List<KnownEntity> itemOrgs, KnownEntity? to)

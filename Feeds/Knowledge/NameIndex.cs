@@ -76,6 +76,12 @@ public sealed class NameIndex
         _firstWordKeys = fullNames.Keys.Select(k => k[..k.IndexOf('|', StringComparison.Ordinal)]).ToFrozenSet(StringComparer.Ordinal);
         _givenNames = given.ToFrozenSet(StringComparer.Ordinal);
         _surnames = surnames.ToFrozenDictionary(p => p.Key, p => p.Value.DistinctBy(e => e.Id).ToArray(), StringComparer.Ordinal);
+        // The common given names count as name words too, once each ("Leila", "Layla").
+        foreach (var name in CommonGivenNames.Value)
+        {
+            words.TryAdd(name, new Dictionary<string, int>(StringComparer.Ordinal) { [char.ToUpperInvariant(name[0]) + name[1..]] = 1 });
+        }
+
         // Every Latin name word by its keys, with how many names carry it and its usual capitalisation.
         var byKey = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
         foreach (var (folded, spellings) in words)

@@ -33,6 +33,18 @@ public sealed class ScenarioTests
     [InlineData("عينت ميتا ألكسندر وانغ رئيسا لمختبرات الذكاء الفائق", "", "Alexandr Wang", null, "Meta")]
     [InlineData("Meta recrute Ruoming Pang, ancien responsable des modèles chez Apple", "", "Ruoming Pang", "Apple", "Meta")]
     [InlineData("Yann LeCun va quitter Meta pour créer sa start-up", "", "Yann LeCun", "Meta", null)]
+    // Real journalism's constructions, one each: a title before a name, "lures away X's chief", a reinstated
+    // CEO, a description in an apposition or a relative clause, an announcer who does not move, a
+    // verb-first Arabic appointment of a name nobody knows.
+    [InlineData("L'ancien patron de Dropbox Jean Martin rejoint Mistral AI", "", "Jean Martin", "Dropbox", "Mistral AI")]
+    [InlineData("Anthropic lures away Cohere's chief scientist", "Marta Ruiz, who led Cohere's research for three years, will start in January.", "Marta Ruiz", "Cohere", "Anthropic")]
+    [InlineData("OpenAI reinstates Sam Altman as CEO", "", "Sam Altman", null, "OpenAI")]
+    [InlineData("Former Uber CTO joins robotics start-up Figure", "Raquel Urtasun, the former Uber CTO, is joining Figure AI as chief technology officer.", "Raquel Urtasun", "Uber", "Figure AI")]
+    [InlineData("Tesla's Optimus lead heads to Meta", "Milan Kovac, who ran Tesla's humanoid robot program, has joined Meta.", "Milan Kovac", "Tesla", "Meta")]
+    [InlineData("Meta CEO Mark Zuckerberg announced that Alexandr Wang will lead the new superintelligence lab", "", "Alexandr Wang", null, "Meta")]
+    [InlineData("Mistral AI nomme Paul Durand, ancien de Google, à la tête de sa recherche", "", "Paul Durand", "Google", "Mistral AI")]
+    [InlineData("تعيين ليلى مراد رئيسة تنفيذية لشركة ميسترال", "", "ليلى مراد", null, "Mistral AI")]
+    [InlineData("Google DeepMind loses another Gemini researcher to Microsoft", "Marcus Feld has joined Microsoft AI.", "Marcus Feld", "Google DeepMind", "Microsoft")]
     public void ReadsMoves(string title, string summary, string person, string? from, string? to)
     {
         var result = Extractor.Extract(title, summary);
