@@ -85,7 +85,7 @@ public sealed partial class EventExtractor
     /// The named movers take the sides the unnamed move names and they lack: "Anthropic poaches
     /// Google DeepMind talent" and then "Neil Houlsby would be leading the new office" is Google
     /// DeepMind → Anthropic. When nobody named has a move of their own, the only person the item
-    /// names (who is not a bystander) is the unnamed mover.
+    /// names, or the people of one list, who are not bystanders, are the unnamed movers.
     /// </summary>
     private static void CompleteFromUnnamed(PersonReport unnamed, Dictionary<string, PersonReport> reports, List<AnalysedSentence> sentences)
     {
