@@ -94,8 +94,25 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    /// <summary>The platforms whose lease this instance holds now.</summary>
-    private List<string> Held() => [.. _leases.Where(l => l.Value.IsHeld).Select(l => l.Key)];
+    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+
+    /// <summary>The platforms whose lease this instance holds now; one just taken over starts with its second counted full.</summary>
+    private List<string> Held()
+    {
+        foreach (var (platform, lease) in _leases)
+        {
+            if (!lease.IsHeld)
+            {
+                _held.Remove(platform);
+            }
+            else if (_held.Add(platform))
+            {
+                limiter.TakingOver(platform);
+            }
+        }
+
+        return [.. _held];
+    }
 
     private async Task<int> DispatchHeldAsync(CancellationToken cancellationToken)
     {

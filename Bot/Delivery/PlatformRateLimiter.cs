@@ -48,6 +48,12 @@ public sealed class PlatformRateLimiter(IOptions<DeliveryOptions> options) : IDi
         }
     }
 
+    /// <summary>
+    /// This instance has just taken over a platform's sending (its lease): the previous holder may have
+    /// filled the platform's current second, so the first second here counts as full.
+    /// </summary>
+    public void TakingOver(string platform) => Window(platform)?.Fill();
+
     private SlidingWindow? Window(string platform) =>
         options.Value.RateLimits.GetValueOrDefault(platform) is { GlobalPerSecond: >= 1 } limits
             ? _windows.GetOrAdd(platform, _ => new SlidingWindow((int)Math.Floor(limits.GlobalPerSecond)))

@@ -40,5 +40,24 @@ public sealed class SlidingWindow(int limit) : IDisposable
         }
     }
 
+    /// <summary>Counts the window as full from now: what another process sent in the last second is not known here.</summary>
+    public void Fill()
+    {
+        _gate.Wait();
+        try
+        {
+            _starts.Clear();
+            var now = Stopwatch.GetTimestamp();
+            for (var i = 0; i < limit; i++)
+            {
+                _starts.Enqueue(now);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 }

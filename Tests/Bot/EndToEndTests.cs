@@ -222,7 +222,27 @@ public sealed class EndToEndTests : IAsyncLifetime
             health = await http.GetFromJsonAsync<JsonElement>(address + "/healthz");
         }
 
+        // Instruments are recorded as each step ends and the exporter may answer from a short cache:
+        // wait for the values expected, not for time to pass (bounded).
+        string[] expected =
+        [
+            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"ok\"} 1",
+            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"failed\"} 1",
+            "radar_feed_entries_new_total{otel_scope_name=\"Radar\"} 1",
+            "radar_stories_total{otel_scope_name=\"Radar\",topic=\"launches\"} 1",
+            "radar_alerts_queued_total{otel_scope_name=\"Radar\"} 1",
+            "radar_sends_total{otel_scope_name=\"Radar\",outcome=\"sent\",platform=\"console\"} 1",
+            "radar_alert_delay_seconds_count{otel_scope_name=\"Radar\",platform=\"console\"} 1",
+            "radar_feed_fetch_duration_seconds_count{otel_scope_name=\"Radar\"} 2",
+            "radar_outbox_depth{otel_scope_name=\"Radar\"}",
+        ];
         var metrics = await http.GetStringAsync(address + "/metrics");
+        for (var i = 0; i < 100 && !expected.All(line => metrics.Contains(line, StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+            metrics = await http.GetStringAsync(address + "/metrics");
+        }
+
         await stop.CancelAsync();
         var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -234,18 +254,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("Gone", failing.GetProperty("name").GetString());
         Assert.Contains("HTTP 404", failing.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, exitCode);
-        foreach (var line in new[]
-        {
-            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"ok\"} 1",
-            "radar_feed_polls_total{otel_scope_name=\"Radar\",outcome=\"failed\"} 1",
-            "radar_feed_entries_new_total{otel_scope_name=\"Radar\"} 1",
-            "radar_stories_total{otel_scope_name=\"Radar\",topic=\"launches\"} 1",
-            "radar_alerts_queued_total{otel_scope_name=\"Radar\"} 1",
-            "radar_sends_total{otel_scope_name=\"Radar\",outcome=\"sent\",platform=\"console\"} 1",
-            "radar_alert_delay_seconds_count{otel_scope_name=\"Radar\",platform=\"console\"} 1",
-            "radar_feed_fetch_duration_seconds_count{otel_scope_name=\"Radar\"} 2",
-            "radar_outbox_depth{otel_scope_name=\"Radar\"}",
-        })
+        foreach (var line in expected)
         {
             Assert.Contains(line, metrics, StringComparison.Ordinal);
         }
