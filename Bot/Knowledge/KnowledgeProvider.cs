@@ -14,6 +14,9 @@ namespace Radar.Bot.Knowledge;
 /// </summary>
 public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, ChangeSignals signals, TimeProvider time, ILogger<KnowledgeProvider> logger)
 {
+    /// <summary>How the notes of a person or model first met in a story begin ("Seen in the news 2026-12-03: …"); /whois shows them so.</summary>
+    public const string SeenInTheNews = "Seen in the news";
+
     /// <summary>Moves below this confidence are not learnt.</summary>
     public const double MinConfidenceToLearn = 0.7;
 
@@ -63,7 +66,7 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, Chang
         var knowledge = _current.Knowledge;
         var learnt = 0;
         var date = published.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var seen = $"Seen in the news {published:yyyy-MM-dd}{(title is null ? string.Empty : ": " + title)}";
+        var seen = $"{SeenInTheNews} {published:yyyy-MM-dd}{(title is null ? string.Empty : ": " + title)}";
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var move in extraction.Moves)
         {

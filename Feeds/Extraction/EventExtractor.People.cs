@@ -360,9 +360,11 @@ public sealed partial class EventExtractor
         start <= 4 && sentence.Between(start - 1, start).Contains(',') && !sentence.Mentions.Exists(m => m.Start < start) && !sentence.Cues.Exists(c => c.Start < start);
 
     /// <summary>
-    /// "Pachocki Takes the Helm", "ماسك يستعد لإطلاق …": a family name alone stands for the one known
-    /// person who carries it, when that person has worked at an organisation the item names (or
-    /// whose model it names).
+    /// "Pachocki Takes the Helm", "ماسك يستعد لإطلاق …": in an item that names an organisation or a
+    /// model, a family name alone stands for the one known person who carries it — a person the
+    /// project curated whatever the name (unless it is an everyday word), one known only from author
+    /// lists when the name is long enough and they worked at an organisation the item names (or whose
+    /// model it names).
     /// </summary>
     private void AddKnownSurnames(List<AnalysedSentence> sentences)
     {

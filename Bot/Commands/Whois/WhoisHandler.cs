@@ -265,7 +265,7 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
 
     /// <summary>"Seen in the news 2026-12-03: Microsoft unveils Phi-5 — https://…": where a person or model the news taught Radar came from.</summary>
     private static string? SeenInTheNews(KnownEntity entity) =>
-        entity.Reported && entity.Notes is { } notes && notes.StartsWith("Seen in the news", StringComparison.Ordinal)
+        entity.Reported && entity.Notes is { } notes && notes.StartsWith(KnowledgeProvider.SeenInTheNews, StringComparison.Ordinal)
             ? notes + (entity.Source is null ? string.Empty : " — " + entity.Source)
             : null;
 
