@@ -1,4 +1,5 @@
 using Radar.Feeds.Extraction;
+using Radar.Storage.Entities;
 
 namespace Radar.Bot.Chat;
 
@@ -19,6 +20,18 @@ public sealed record Alert(
 
     public IReadOnlyList<Topic> Topics { get; init; } = [];
 
+    /// <summary>The language the channel reads: its labels and, for Arabic, its direction.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>How much of the story the channel wants (<c>/style</c>).</summary>
+    public AlertStyle Style { get; init; }
+
+    /// <summary>The Discord role to mention, which the subscription opted into; null mentions nobody.</summary>
+    public string? PingRole { get; init; }
+
+    /// <summary>Delivered without a notification sound.</summary>
+    public bool Silent { get; init; }
+
     public IReadOnlyList<string> People { get; init; } = [];
 
     public IReadOnlyList<string> Orgs { get; init; } = [];
@@ -31,10 +44,23 @@ public sealed record Alert(
     /// <summary>Every link of the story known now.</summary>
     public IReadOnlyList<string> Links => [.. Sources.Select(s => s.Link).OfType<string>().Prepend(Link).OfType<string>().Distinct(StringComparer.Ordinal)];
 
-    /// <summary>"also reported by Reuters, Al Jazeera +2", or null for a single source.</summary>
+    /// <summary>"also reported by Reuters, Al Jazeera +2" in the channel's language, or null for a single source.</summary>
     public string? AlsoReportedBy(int shown = 2)
     {
         var others = Sources.Skip(1).Select(s => s.Feed).Distinct(StringComparer.Ordinal).ToList();
-        return others.Count == 0 ? null : "also reported by " + string.Join(", ", others.Take(shown)) + (others.Count > shown ? $" +{others.Count - shown}" : string.Empty);
+        return others.Count == 0 ? null : AlertWords.For(Language).AlsoReportedBy + " " + string.Join(", ", others.Take(shown)) + (others.Count > shown ? $" +{others.Count - shown}" : string.Empty);
+    }
+
+    /// <summary>The first line of the summary, at most <paramref name="length"/> characters: what a compact alert shows.</summary>
+    public string SummaryLine(int length = 200)
+    {
+        var line = Summary.Split('\n', 2)[0].Trim();
+        if (line.Length <= length)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', length - 2);
+        return line[..(cut > length / 2 ? cut : length - 1)] + "…";
     }
 }

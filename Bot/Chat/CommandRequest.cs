@@ -12,4 +12,7 @@ public sealed record CommandRequest(
 {
     /// <summary>The thread or forum topic the command was typed in; empty for the channel itself.</summary>
     public string ThreadId { get; init; } = string.Empty;
+
+    /// <summary>The Discord server the command was typed in; null elsewhere (DMs, Telegram, the console).</summary>
+    public string? GuildId { get; init; }
 }

@@ -2,11 +2,15 @@ namespace Radar.Bot.Chat;
 
 /// <summary>
 /// Parses a typed command: <c>/name@bot word key:value key:"two words"</c>. Used by the console and
-/// by text-command platforms; slash-command platforms give typed options directly.
+/// by text-command platforms; slash-command platforms give typed options directly. An option is
+/// given once, except the repeatable ones (<c>exclude:</c>), whose values are kept one per line.
 /// </summary>
 public static class CommandText
 {
-    public const int MaxLength = 200;
+    /// <summary>Room for the longest option, a 200-character pattern, and the rest of a command.</summary>
+    public const int MaxLength = 500;
+
+    private static readonly HashSet<string> Repeatable = new(["exclude"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Returns the request, or an error message fit for the user.</summary>
     public static (CommandRequest? Request, string? Error) Parse(string text, string platform, string channel, string user, bool canManage)
@@ -41,11 +45,16 @@ public static class CommandText
         foreach (var word in words.Skip(1))
         {
             var colon = word.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && word[..colon].All(char.IsAsciiLetter) && !word.Contains("://", StringComparison.Ordinal))
+            if (colon > 0 && IsOptionName(word[..colon]) && !word.Contains("://", StringComparison.Ordinal))
             {
-                if (!options.TryAdd(word[..colon], word[(colon + 1)..]))
+                var (key, value) = (word[..colon], word[(colon + 1)..]);
+                if (Repeatable.Contains(key) && options.TryGetValue(key, out var earlier))
                 {
-                    return (null, $"{word[..colon]}: is given twice; give each option once.");
+                    options[key] = earlier + "\n" + value;
+                }
+                else if (!options.TryAdd(key, value))
+                {
+                    return (null, $"{key}: is given twice; give each option once.");
                 }
             }
             else
@@ -56,6 +65,10 @@ public static class CommandText
 
         return (new CommandRequest(platform, channel, user, canManage, name.ToLowerInvariant(), arguments, options), null);
     }
+
+    /// <summary>"org", "exclude-pattern": ASCII letters, with inner hyphens.</summary>
+    private static bool IsOptionName(string name) =>
+        char.IsAsciiLetter(name[0]) && char.IsAsciiLetter(name[^1]) && name.All(c => char.IsAsciiLetter(c) || c == '-');
 
     private static List<string>? Split(string text)
     {

@@ -19,6 +19,10 @@ public sealed class AlertComposer(KnowledgeProvider knowledge)
         {
             Headline = analysis is null ? null : knowledge.Current.Headline.Render(analysis.Events, delivery.ChannelLanguage),
             Topics = delivery.Topics,
+            Language = delivery.ChannelLanguage,
+            Style = delivery.Style,
+            PingRole = delivery.PingRole,
+            Silent = delivery.Silent,
             People = analysis?.People ?? [],
             Orgs = analysis?.Orgs ?? [],
             Models = analysis?.Models ?? [],

@@ -15,6 +15,7 @@ public static class DiscordCommands
 
     private const int String = 3;
     private const int Integer = 4;
+    private const int Role = 8;
 
     /// <summary>Options per command: (name, type, required, autocomplete, choices, positional).</summary>
     private static readonly Dictionary<string, Option[]> Options = new(StringComparer.Ordinal)
@@ -23,8 +24,11 @@ public static class DiscordCommands
         [
             new("topic", String, Required: true, Choices: TopicText.Choices),
             new("org", String, Autocomplete: true), new("person", String, Autocomplete: true), new("model", String, Autocomplete: true),
-            new("keyword", String), new("lang", String, Choices: ["en", "ar", "fr"]), new("digest", String), new("quiet", String),
+            new("keyword", String), new("lang", String, Choices: ["en", "ar", "fr"]),
+            new("exclude", String), new("pattern", String), new("exclude-pattern", String), new("ping", Role), new("notify", String, Choices: ["on", "off"]),
+            new("digest", String), new("quiet", String),
         ],
+        ["style"] = [new("style", String, Required: true, Choices: ["full", "compact", "headline"], Positional: true)],
         ["unsubscribe"] = [new("id", String, Required: true, Positional: true)],
         ["whois"] = [new("name", String, Required: true, Autocomplete: true, Positional: true)],
         ["flows"] = [new("org", String, Required: true, Autocomplete: true), new("since", String)],

@@ -2,6 +2,7 @@ using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Discord.Models;
 using Radar.Feeds.Extraction;
+using Radar.Storage.Entities;
 
 namespace Radar.Bot.Discord;
 
@@ -19,52 +20,81 @@ public static class DiscordFormatter
     public const int TotalLimit = 6000;
     public const int ContentLimit = 2000;
 
+    /// <summary>
+    /// An alert in the channel's style, as one embed. Text with Arabic has its Latin runs isolated
+    /// and an Arabic channel's labels are Arabic. The only mention is the role the subscription
+    /// opted into, in the content, with <c>allowed_mentions</c> naming that role alone.
+    /// </summary>
     public static DiscordMessageCreate Alert(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var title = Cut(alert.Headline ?? alert.Title, TitleLimit);
-        var footerParts = new List<string> { alert.Source };
-        if (alert.AlsoReportedBy() is { } also)
+        var words = AlertWords.For(alert.Language);
+        var title = Cut(Bidi.IsolateLeftToRight(alert.Headline ?? alert.Title), TitleLimit);
+        var embed = new DiscordEmbed
         {
-            footerParts.Add(also);
-        }
-
-        if (alert.Matched is not null)
+            Title = title,
+            Url = alert.Link,
+            Color = alert.Topics.Contains(Topic.Talent) ? 0x5865F2 : alert.Topics.Contains(Topic.Launches) ? 0x57F287 : 0x99AAB5,
+        };
+        if (alert.Style == AlertStyle.Compact)
         {
-            footerParts.Add("matched " + alert.Matched);
-        }
-
-        var footer = Cut(string.Join(" · ", footerParts), FooterLimit);
-        var fields = new List<DiscordEmbedField>();
-        foreach (var (name, values) in new[] { ("People", alert.People), ("Organisations", alert.Orgs), ("Models", alert.Models) })
-        {
-            if (values.Count > 0)
+            var line = alert.SummaryLine();
+            embed = embed with
             {
-                fields.Add(new DiscordEmbedField(name, Cut(string.Join(", ", values), FieldLimit), Inline: true));
+                Description = line.Length == 0 ? null : Bidi.IsolateLeftToRight(line),
+                Footer = new DiscordEmbedFooter(Cut(Labelled(alert.Language, words.Source, alert.Source), FooterLimit)),
+            };
+        }
+        else if (alert.Style == AlertStyle.Full)
+        {
+            var footerParts = new List<string> { alert.Source };
+            if (alert.AlsoReportedBy() is { } also)
+            {
+                footerParts.Add(also);
             }
+
+            if (alert.Matched is not null)
+            {
+                footerParts.Add(words.Matched + " " + alert.Matched);
+            }
+
+            var footer = Cut(Labelled(alert.Language, words.Source, string.Join(" · ", footerParts)), FooterLimit);
+            var fields = new List<DiscordEmbedField>();
+            foreach (var (name, values) in new[] { (words.People, alert.People), (words.Orgs, alert.Orgs), (words.Models, alert.Models) })
+            {
+                if (values.Count > 0)
+                {
+                    fields.Add(new DiscordEmbedField(name, Cut(Labelled(alert.Language, string.Empty, string.Join(", ", values)), FieldLimit), Inline: true));
+                }
+            }
+
+            var used = title.Length + footer.Length + fields.Sum(f => f.Name.Length + f.Value.Length);
+            var description = Bidi.IsolateLeftToRight((alert.Headline is null ? string.Empty : alert.Title + "\n\n") + alert.Summary);
+            embed = embed with
+            {
+                Description = Cut(description, Math.Min(DescriptionLimit, TotalLimit - used)),
+                Fields = fields,
+                Footer = new DiscordEmbedFooter(footer),
+                Timestamp = alert.Published,
+            };
         }
 
-        var used = title.Length + footer.Length + fields.Sum(f => f.Name.Length + f.Value.Length);
-        var description = (alert.Headline is null ? string.Empty : alert.Title + "\n\n") + alert.Summary;
         return new DiscordMessageCreate
         {
-            Embeds =
-            [
-                new DiscordEmbed
-                {
-                    Title = title,
-                    Url = alert.Link,
-                    Description = Cut(description, Math.Min(DescriptionLimit, TotalLimit - used)),
-                    Fields = fields,
-                    Footer = new DiscordEmbedFooter(footer),
-                    Timestamp = alert.Published,
-                    Color = alert.Topics.Contains(Topic.Talent) ? 0x5865F2 : alert.Topics.Contains(Topic.Launches) ? 0x57F287 : 0x99AAB5,
-                },
-            ],
+            Content = alert.PingRole is { } role ? $"<@&{role}>" : null,
+            Embeds = [embed],
+            AllowedMentions = alert.PingRole is { } allowed ? new DiscordAllowedMentions { Roles = [allowed] } : DiscordAllowedMentions.None,
+            Flags = alert.Silent ? DiscordMessageCreate.SuppressNotifications : 0,
             Nonce = "radar-" + alert.StoryId.ToString(CultureInfo.InvariantCulture),
             EnforceNonce = true,
         };
     }
+
+    /// <summary>In an Arabic channel, Latin-only text (a source, names) is isolated behind an Arabic label, or a right-to-left mark when there is none.</summary>
+    private static string Labelled(string language, string label, string text) =>
+        language != "ar" ? Bidi.IsolateLeftToRight(text)
+        : Bidi.HasRightToLeft(text) && label.Length == 0 ? Bidi.IsolateLeftToRight(text)
+        : $"{(label.Length == 0 ? "\u200F" : label + " ")}{Bidi.Isolate}{Bidi.IsolateLeftToRight(text)}{Bidi.PopIsolate}";
 
     /// <summary>A command's reply as one embed (errors in red).</summary>
     public static DiscordMessageCreate Reply(Reply reply)

@@ -92,7 +92,10 @@ public sealed class DiscordInteractionHandler(CommandDispatcher commands, Knowle
         var canManage = member is null ||
                         (ulong.TryParse(member.Value.GetProperty("permissions").GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var permissions) &&
                          (permissions & (DiscordCommands.ManageChannels | DiscordCommands.Administrator)) != 0);
-        return new CommandRequest(DiscordPlatform.PlatformName, interaction.GetProperty("channel_id").GetString()!, user.GetProperty("id").GetString()!, canManage, name, arguments, options);
+        return new CommandRequest(DiscordPlatform.PlatformName, interaction.GetProperty("channel_id").GetString()!, user.GetProperty("id").GetString()!, canManage, name, arguments, options)
+        {
+            GuildId = interaction.TryGetProperty("guild_id", out var guild) ? guild.GetString() : null,
+        };
     }
 
     private JsonObject Autocomplete(JsonElement interaction)

@@ -35,7 +35,7 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, ILogger<Disc
     {
         ArgumentNullException.ThrowIfNull(alert);
         var channel = Target(alert);
-        var body = DiscordFormatter.Alert(alert) with { Nonce = null, EnforceNonce = false };
+        var body = DiscordFormatter.Alert(alert) with { Nonce = null, EnforceNonce = false, Flags = 0 };
         return CallAsync(async () =>
         {
             await rest.SendAsync<DiscordMessage>(HttpMethod.Patch, "/channels/{id}/messages/{message}", channel, $"/channels/{channel}/messages/{messageId}", body, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,7 @@ using Radar.Bot.Commands.Language;
 using Radar.Bot.Commands.Latest;
 using Radar.Bot.Commands.Preview;
 using Radar.Bot.Commands.Search;
+using Radar.Bot.Commands.Style;
 using Radar.Bot.Commands.Subscribe;
 using Radar.Bot.Commands.Subscriptions;
 using Radar.Bot.Commands.Team;
@@ -222,7 +223,9 @@ public static partial class RadarHost
         services.AddScoped<ICommandHandler, LanguageHandler>();
         services.AddScoped<ICommandHandler, SearchHandler>();
         services.AddScoped<ICommandHandler, PreviewHandler>();
+        services.AddScoped<LastMatch>();
         services.AddScoped<ICommandHandler, TimeZoneHandler>();
+        services.AddScoped<ICommandHandler, StyleHandler>();
         services.AddScoped<ChannelContext>();
         services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();

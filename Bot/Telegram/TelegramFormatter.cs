@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Radar.Bot.Chat;
 using Radar.Feeds.Extraction;
+using Radar.Storage.Entities;
 
 namespace Radar.Bot.Telegram;
 
@@ -16,47 +17,63 @@ public static class TelegramFormatter
 
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
+    /// <summary>
+    /// An alert in the channel's style. Text with Arabic has its Latin runs isolated, and an Arabic
+    /// channel's labels are Arabic, so every line of an Arabic alert reads right to left.
+    /// </summary>
     public static string Alert(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        var words = AlertWords.For(alert.Language);
+        var headline = Text(alert.Headline ?? alert.Title);
+        var source = alert.Link is null ? Text(alert.Source) : $"<a href=\"{Escape(alert.Link)}\">{Text(alert.Source)}</a>";
+        if (alert.Style == AlertStyle.Headline)
+        {
+            return alert.Link is null ? $"<b>{headline}</b>" : $"<b><a href=\"{Escape(alert.Link)}\">{headline}</a></b>";
+        }
+
+        if (alert.Style == AlertStyle.Compact)
+        {
+            var line = alert.SummaryLine();
+            return $"<b>{headline}</b>\n" + (line.Length == 0 ? string.Empty : Text(line) + "\n") + Labelled(alert.Language, words.Source, source);
+        }
+
         var head = new StringBuilder();
-        head.Append("<b>").Append(Escape(alert.Headline ?? alert.Title)).Append("</b>\n");
+        head.Append("<b>").Append(headline).Append("</b>\n");
         if (alert.Headline is not null)
         {
-            head.Append(Escape(alert.Title)).Append('\n');
+            head.Append(Text(alert.Title)).Append('\n');
         }
 
-        var tail = new StringBuilder();
-        if (alert.Link is not null)
-        {
-            tail.Append("\n<a href=\"").Append(Escape(alert.Link)).Append("\">").Append(Escape(alert.Source)).Append("</a>");
-        }
-        else
-        {
-            tail.Append('\n').Append(Escape(alert.Source));
-        }
-
-        tail.Append(" · ").Append(alert.Published.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        var tail = new StringBuilder("\n");
+        tail.Append(Labelled(alert.Language, words.Source, source + " · " + Text(alert.Published.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))));
         if (alert.AlsoReportedBy() is { } also)
         {
-            tail.Append("\n<i>").Append(Escape(also)).Append("</i>");
+            tail.Append("\n<i>").Append(Text(also)).Append("</i>");
         }
 
         var tags = alert.Topics.Select(t => "#" + TopicText.Name(t)).Concat(alert.People).Concat(alert.Orgs).Concat(alert.Models).ToList();
         if (tags.Count > 0)
         {
-            tail.Append('\n').Append(Escape(string.Join(" · ", tags)));
+            tail.Append('\n').Append(Labelled(alert.Language, words.Tags, Text(string.Join(" · ", tags))));
         }
 
         if (alert.Matched is not null)
         {
-            tail.Append("\n<i>matched ").Append(Escape(alert.Matched)).Append("</i>");
+            tail.Append("\n<i>").Append(Text(words.Matched + " " + alert.Matched)).Append("</i>");
         }
 
         // The summary takes what room is left; markup and entities do not count as visible text.
         var budget = MaxLength - Visible(head.ToString()) - Visible(tail.ToString()) - 1;
-        return head + Escape(Cut(alert.Summary, budget)) + tail;
+        return head + Text(Cut(alert.Summary, budget)) + tail;
     }
+
+    /// <summary>Feed or Radar text, isolated for right-to-left reading when it has Arabic, then escaped.</summary>
+    private static string Text(string text) => Escape(Bidi.IsolateLeftToRight(text));
+
+    /// <summary>A line of Latin-only content (a source, tags) opens with an Arabic label in an Arabic channel, and the content is isolated.</summary>
+    private static string Labelled(string language, string label, string html) =>
+        language == "ar" ? $"{Escape(label)} {Bidi.Isolate}{html}{Bidi.PopIsolate}" : html;
 
     public static string Reply(Reply reply)
     {

@@ -31,6 +31,7 @@ public sealed partial class TelegramPlatform(ITelegramBotClient bot, IOptions<Te
                 parseMode: ParseMode.Html,
                 linkPreviewOptions: Preview(alert),
                 messageThreadId: int.TryParse(alert.ChannelThreadId, CultureInfo.InvariantCulture, out var thread) ? thread : null,
+                disableNotification: alert.Silent,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             return SendResult.Sent(message.Id.ToString(CultureInfo.InvariantCulture));
         });

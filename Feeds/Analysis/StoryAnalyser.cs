@@ -53,6 +53,7 @@ public sealed class StoryAnalyser(KnowledgeBase knowledge)
         Add(extraction.People, EntityKind.Person);
         Add(extraction.Orgs, EntityKind.Org);
         Add(extraction.Models, EntityKind.Model);
-        return new StoryFacts(extraction.Topics.ToHashSet(), ids, MatchText.Tokenize(title + " " + summary), extraction.Language);
+        var text = title + " " + summary;
+        return new StoryFacts(extraction.Topics.ToHashSet(), ids, MatchText.Tokenize(text), extraction.Language, text);
     }
 }

@@ -44,7 +44,7 @@ public static class StoryRouting
         return [.. subscriptions.Match(facts).Select(s =>
         {
             var (due, digest) = DeliverySchedule.When(s, now);
-            return new DeliveryTarget(s.ChannelId, s.Describe(entityName), due.UtcDateTime, digest, s.ChannelLanguage);
+            return new DeliveryTarget(s.ChannelId, s.Why(facts, entityName), due.UtcDateTime, digest, s.ChannelLanguage) { PingRole = s.PingRole, Silent = s.Silent };
         })];
     }
 }

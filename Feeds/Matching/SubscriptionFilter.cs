@@ -4,7 +4,8 @@ namespace Radar.Feeds.Matching;
 
 /// <summary>
 /// One subscription as the matcher sees it: a topic (null for "all": any topic Radar alerts on)
-/// and optional filters that must all hold: entity ids, a keyword phrase, a source language.
+/// and optional filters that must all hold: entity ids, a keyword phrase, a source language, a
+/// pattern; and exclusions, none of which may hold: words and phrases, a pattern.
 /// </summary>
 public sealed record SubscriptionFilter(
     long Id,
@@ -32,7 +33,33 @@ public sealed record SubscriptionFilter(
     public string[] EntityIds { get; } = [.. new[] { PersonId, ModelId, OrgId }.OfType<string>()];
 
     /// <summary>The keyword's folded words, computed once.</summary>
-    public string[] KeywordWords { get; } = Keyword is null ? [] : [.. Text.MatchText.Tokenize(Keyword).Select(t => t.Folded)];
+    public string[] KeywordWords { get; } = Keyword is null ? [] : Words(Keyword);
+
+    /// <summary>Words and phrases a story must not contain (title or summary), as written.</summary>
+    public IReadOnlyList<string> Exclude
+    {
+        get;
+        init
+        {
+            field = value;
+            ExcludeWords = [.. value.Select(Words).Where(w => w.Length > 0)];
+        }
+    } = [];
+
+    /// <summary>The excluded phrases' folded words.</summary>
+    public IReadOnlyList<string[]> ExcludeWords { get; private init; } = [];
+
+    /// <summary>A pattern the story's title or summary must match.</summary>
+    public TextPattern? Pattern { get; init; }
+
+    /// <summary>A pattern the story's title or summary must not match.</summary>
+    public TextPattern? ExcludePattern { get; init; }
+
+    /// <summary>The Discord role the alert mentions (the subscription opted into it); null pings nobody.</summary>
+    public string? PingRole { get; init; }
+
+    /// <summary>Alerts arrive without a notification sound (Telegram's <c>disable_notification</c>).</summary>
+    public bool Silent { get; init; }
 
     /// <summary>"talent org:Meta" — what the alert's footer says about why it was sent.</summary>
     public string Describe(Func<string, string> entityName)
@@ -64,6 +91,27 @@ public sealed record SubscriptionFilter(
             parts.Add("lang:" + SourceLanguage);
         }
 
+        if (Pattern is not null)
+        {
+            parts.Add($"pattern:\"{Pattern.Source}\"");
+        }
+
+        parts.AddRange(Exclude.Select(e => e.Contains(' ', StringComparison.Ordinal) ? $"exclude:\"{e}\"" : "exclude:" + e));
+        if (ExcludePattern is not null)
+        {
+            parts.Add($"exclude-pattern:\"{ExcludePattern.Source}\"");
+        }
+
         return string.Join(' ', parts);
     }
+
+    /// <summary>Why the story matched, for the alert: the description, and what a pattern found in the story ("open-weights").</summary>
+    public string Why(StoryFacts story, Func<string, string> entityName)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var description = Describe(entityName);
+        return Pattern?.FirstMatch(story.FoldedText) is { } found ? $"{description} (found \"{found.Trim()}\")" : description;
+    }
+
+    private static string[] Words(string phrase) => [.. Text.MatchText.Tokenize(phrase).Select(t => t.Folded)];
 }

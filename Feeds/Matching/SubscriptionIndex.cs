@@ -112,9 +112,12 @@ public sealed class SubscriptionIndex
             }
         }
 
-        return true
-               && (subscription.SourceLanguage is null || subscription.SourceLanguage == story.Language)
-               && (subscription.Keyword is null || ContainsPhrase(story.Tokens, subscription.KeywordWords));
+        // The cheap filters first; patterns, the dearest, last.
+        return (subscription.SourceLanguage is null || subscription.SourceLanguage == story.Language)
+               && (subscription.Keyword is null || ContainsPhrase(story.Tokens, subscription.KeywordWords))
+               && !subscription.ExcludeWords.Any(words => ContainsPhrase(story.Tokens, words))
+               && (subscription.Pattern is null || subscription.Pattern.IsMatch(story.FoldedText))
+               && (subscription.ExcludePattern is null || !subscription.ExcludePattern.IsMatch(story.FoldedText));
     }
 
     private static bool ContainsPhrase(IReadOnlyList<Token> tokens, string[] words)

@@ -16,6 +16,7 @@ internal sealed class ChannelRecordConfiguration : IEntityTypeConfiguration<Chan
         builder.Property(c => c.DisplayName).HasMaxLength(200);
         builder.Property(c => c.Language).HasMaxLength(16);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.Style).HasConversion<string>().HasMaxLength(16).HasDefaultValue(AlertStyle.Full).HasSentinel(AlertStyle.Full);
         builder.Property(c => c.InactiveReason).HasMaxLength(500);
     }
 }

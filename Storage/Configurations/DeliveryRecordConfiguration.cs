@@ -18,6 +18,7 @@ internal sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Del
         builder.Property(d => d.MessageId).HasMaxLength(128);
         builder.Property(d => d.Matched).HasMaxLength(500);
         builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.Property(d => d.PingRole).HasMaxLength(32);
         builder.Property(d => d.ClaimedBy).HasMaxLength(200);
     }
 }

@@ -17,6 +17,10 @@ internal sealed class SubscriptionRecordConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Model).HasMaxLength(200);
         builder.Property(s => s.Keyword).HasMaxLength(200);
         builder.Property(s => s.SourceLanguage).HasMaxLength(16);
+        builder.Property(s => s.Exclude).HasMaxLength(1000);
+        builder.Property(s => s.Pattern).HasMaxLength(200);
+        builder.Property(s => s.ExcludePattern).HasMaxLength(200);
+        builder.Property(s => s.PingRole).HasMaxLength(32);
         builder.Property(s => s.Mode).HasMaxLength(16);
         builder.Property(s => s.DigestTime).HasMaxLength(5);
         builder.Property(s => s.QuietHours).HasMaxLength(16);

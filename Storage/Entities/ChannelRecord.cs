@@ -18,6 +18,9 @@ public sealed class ChannelRecord
 
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>How much of a story an alert shows here (<c>/style</c>).</summary>
+    public AlertStyle Style { get; set; } = AlertStyle.Full;
+
     public bool Active { get; set; } = true;
 
     public string? InactiveReason { get; set; }

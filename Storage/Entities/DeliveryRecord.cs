@@ -30,6 +30,12 @@ public sealed class DeliveryRecord
 
     public string? LastError { get; set; }
 
+    /// <summary>The Discord role the alert mentions, from the subscription that matched; null mentions nobody.</summary>
+    public string? PingRole { get; set; }
+
+    /// <summary>Sent without notification, as the subscription that matched asked.</summary>
+    public bool Silent { get; set; }
+
     /// <summary>When the sent message should be edited with the story's newer sources (a living alert); null when it is up to date.</summary>
     public DateTime? EditDueAt { get; set; }
 

@@ -39,6 +39,9 @@ public sealed class FeedRecord
 
     public string? LastError { get; set; }
 
+    /// <summary>When the owners were told the feed is broken; null when it works or nobody was told yet.</summary>
+    public DateTime? BrokenNoticeAt { get; set; }
+
     /// <summary>The instance that claimed the row for its work; null when nobody has.</summary>
     public string? ClaimedBy { get; set; }
 

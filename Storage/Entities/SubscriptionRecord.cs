@@ -20,6 +20,21 @@ public sealed class SubscriptionRecord
 
     public string? SourceLanguage { get; set; }
 
+    /// <summary>Excluded words and phrases, one per line.</summary>
+    public string? Exclude { get; set; }
+
+    /// <summary>A regular expression the story must match (non-backtracking).</summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>A regular expression the story must not match.</summary>
+    public string? ExcludePattern { get; set; }
+
+    /// <summary>The Discord role id the alerts mention; null mentions nobody.</summary>
+    public string? PingRole { get; set; }
+
+    /// <summary>Alerts arrive without notification (Telegram <c>notify:off</c>).</summary>
+    public bool Silent { get; set; }
+
     /// <summary><c>instant</c> or <c>digest</c>.</summary>
     public string Mode { get; set; } = "instant";
 

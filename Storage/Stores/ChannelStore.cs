@@ -59,6 +59,9 @@ public sealed class ChannelStore(RadarDbContext db)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public Task SetStyleAsync(long channelId, AlertStyle style, CancellationToken cancellationToken) =>
+        db.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Style, style), cancellationToken);
+
     public async Task SetTimeZoneAsync(long channelId, string timeZone, CancellationToken cancellationToken)
     {
         var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,9 @@ namespace Radar.Storage.Stores;
 /// <summary>The outbox. A (story, channel) pair is queued at most once, enforced by a unique key.</summary>
 public sealed class DeliveryStore(RadarDbContext db)
 {
+    /// <summary>The longest "why it matched" kept; longer ones (long patterns and exclusions) are cut.</summary>
+    public const int MatchedLength = 500;
+
     /// <summary>Queues the story for each channel that does not have it yet, with why it matched; returns how many rows were added.</summary>
     public Task<int> EnqueueAsync(long storyId, IEnumerable<(long ChannelId, string Matched)> targets, DateTime now, CancellationToken cancellationToken) =>
         EnqueueAsync(storyId, targets.Select(t => new DeliveryTarget(t.ChannelId, t.Matched, now, Digest: false)), now, cancellationToken);
@@ -27,8 +30,10 @@ public sealed class DeliveryStore(RadarDbContext db)
                 State = DeliveryState.Pending,
                 CreatedAt = now,
                 NextAttemptAt = target.DueAt,
-                Matched = target.Matched,
+                Matched = target.Matched.Length > MatchedLength ? target.Matched[..(MatchedLength - 1)] + "…" : target.Matched,
                 Digest = target.Digest,
+                PingRole = target.PingRole,
+                Silent = target.Silent,
             };
             if (await UniqueViolation.TryInsertAsync(db, row, cancellationToken).ConfigureAwait(false))
             {
@@ -66,7 +71,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                       join c in db.Channels on d.ChannelId equals c.Id
                       join s in db.Stories on d.StoryId equals s.Id
                       orderby d.Id
-                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest))
+                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest) { Style = c.Style, PingRole = d.PingRole, Silent = d.Silent })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,7 +88,7 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.EditDueAt
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId))
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId) { Style = c.Style, PingRole = d.PingRole, Silent = d.Silent })
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Radar.Feeds.Extraction;
+using Radar.Storage.Entities;
 
 namespace Radar.Storage.Stores;
 
@@ -21,4 +22,14 @@ public sealed record DueDelivery(
     IReadOnlyList<Topic> Topics,
     Extraction? Analysis,
     string? MessageId = null,
-    bool Digest = false);
+    bool Digest = false)
+{
+    /// <summary>The channel's alert style.</summary>
+    public AlertStyle Style { get; init; }
+
+    /// <summary>The Discord role to mention; null mentions nobody.</summary>
+    public string? PingRole { get; init; }
+
+    /// <summary>Send without notification.</summary>
+    public bool Silent { get; init; }
+}

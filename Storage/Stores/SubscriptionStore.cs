@@ -47,6 +47,25 @@ public sealed class SubscriptionStore(RadarDbContext db)
             throw new InvalidDataException($"Subscription #{subscription.Id} has an unknown topic \"{subscription.Topic}\".");
         }
 
-        return new SubscriptionFilter(subscription.Id, subscription.ChannelId, topic, subscription.Org, subscription.Person, subscription.Model, subscription.Keyword, subscription.SourceLanguage);
+        return new SubscriptionFilter(subscription.Id, subscription.ChannelId, topic, subscription.Org, subscription.Person, subscription.Model, subscription.Keyword, subscription.SourceLanguage)
+        {
+            Exclude = SplitExclude(subscription.Exclude),
+            Pattern = StoredPattern(subscription.Pattern, subscription.Id),
+            ExcludePattern = StoredPattern(subscription.ExcludePattern, subscription.Id),
+            PingRole = subscription.PingRole,
+            Silent = subscription.Silent,
+        };
     }
+
+    /// <summary>Excluded phrases as stored: one per line.</summary>
+    public static string? JoinExclude(IReadOnlyList<string> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        return phrases.Count == 0 ? null : string.Join('\n', phrases);
+    }
+
+    private static string[] SplitExclude(string? stored) => stored?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    private static TextPattern? StoredPattern(string? source, long id) =>
+        source is null ? null : TextPattern.TryCreate(source, out var error) ?? throw new InvalidDataException($"Subscription #{id} has a pattern Radar cannot run: {error}");
 }

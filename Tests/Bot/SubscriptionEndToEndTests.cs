@@ -88,6 +88,36 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExcludeAndPatternFiltersAlertWhatTheyAskForOnceAndSayWhichFilterMatched()
+    {
+        _server.ServeFeed("/feed.xml", () => Rss.Document(
+            new Rss.Item("Yann LeCun leaves Meta to found an AI startup", "https://news.test/lecun", "s1", Recent, "The Turing award winner will build world models."),
+            new Rss.Item("Rumour: Meta AI researcher Hugo Touvron leaves for OpenAI", "https://news.test/touvron", "s2", Recent.AddMinutes(1), "Nothing is confirmed."),
+            new Rss.Item("Mistral releases Mistral Small 3, an open-weights model", "https://news.test/mistral", "s3", Recent.AddMinutes(2), "The model is free to download."),
+            new Rss.Item("Google launches Gemini 3 for developers", "https://news.test/gemini", "s4", Recent.AddMinutes(3), "The model is available in the API.")));
+        using var bot = new BotHarness(new FeedSource("News", _server.Url("/feed.xml")));
+
+        var output = await bot.RunOnceAsync("#talent /subscribe talent org:Meta exclude:rumour\n#open /subscribe launches pattern:\"\\bopen[- ]weights?\\b\"\n");
+
+        Assert.Contains("Subscribed #2: talent org:Meta exclude:rumour", output, StringComparison.Ordinal);
+        Assert.Contains("Subscribed #3: launches pattern:\"\\bopen[- ]weights?\\b\"", output, StringComparison.Ordinal);
+        Assert.Contains("Last match: nothing yet", output, StringComparison.Ordinal); // nothing was stored before this first poll
+        var talent = output.AlertTitles().Where(t => t.StartsWith("[#talent]", StringComparison.Ordinal)).ToList();
+        var open = output.AlertTitles().Where(t => t.StartsWith("[#open]", StringComparison.Ordinal)).ToList();
+        Assert.Single(talent);
+        Assert.Contains("Yann LeCun", talent[0], StringComparison.Ordinal);
+        Assert.Single(open);
+        Assert.Contains("Mistral Small 3", open[0], StringComparison.Ordinal);
+        Assert.Contains("matched launches pattern:\"\\bopen[- ]weights?\\b\" (found \"open-weights\")", output, StringComparison.Ordinal);
+
+        // The next /subscribe shows the latest stored story it would have matched.
+        var later = await bot.RunOnceAsync("#late /subscribe launches org:Google\n#none /subscribe talent org:Anthropic\n");
+
+        Assert.Matches(@"Last match: Google [^\n]*Gemini 3 \(\d+ (minute|hour)s? ago\)", later);
+        Assert.Contains("Last match: nothing yet", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuotedKeywordKeepsItsSpaces()
     {
         using var bot = new BotHarness();
@@ -123,6 +153,14 @@ public sealed class SubscriptionEndToEndTests : IAsyncLifetime
     [InlineData("/subscribe topic:talent keyword:\"two words", "A quoted value is not closed")]
     [InlineData("/subscribe topic:talent digest:25:00", "digest is a local time")]
     [InlineData("/subscribe topic:talent quiet:22:00", "quiet is a span of local hours")]
+    [InlineData("/subscribe launches pattern:\"open[- weights\"", "is not a valid regular expression")]
+    [InlineData("/subscribe launches pattern:\"(open) \\1\"", "uses a construct Radar does not run")]
+    [InlineData("/subscribe launches exclude-pattern:\"(?=open)\"", "uses a construct Radar does not run")]
+    [InlineData("/subscribe launches pattern:\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", "at most 200 characters")]
+    [InlineData("/subscribe launches exclude:\"!!\"", "exclude takes 1 to 20 words")]
+    [InlineData("/subscribe launches ping:@Researchers", "works in a Discord server's channel only")]
+    [InlineData("/subscribe launches notify:maybe", "notify is on or off")]
+    [InlineData("/style loud", "Choose full, compact or headline")]
     [InlineData("/timezone Mars/Olympus", "Give an IANA time zone")]
     [InlineData("/unsubscribe 999", "no subscription #999")]
     [InlineData("/language de", "Choose en, ar or fr")]

@@ -81,6 +81,39 @@ public sealed class TelegramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnArabicChatGetsACompactSilentAlertThatReadsRightToLeft()
+    {
+        var ready = false;
+        var (title, body) = SeedStory.Read();
+        _feeds.Map("/ar.xml", async context =>
+        {
+            context.Response.StatusCode = ready ? 200 : 404;
+            if (ready)
+            {
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Rss.Document(new Rss.Item(title, "https://ar.news.test/meta", "s1", DateTimeOffset.UtcNow.AddHours(-1), body)));
+            }
+        });
+        using var bot = Harness(new FeedSource("الجزيرة", _feeds.Url("/ar.xml"), "ar"));
+        await using var running = await StartAsync(bot);
+
+        _telegram.Say(1003, 1003, "/language ar");
+        _telegram.Say(1003, 1003, "/style compact");
+        _telegram.Say(1003, 1003, "/subscribe topic:talent org:ميتا notify:off");
+        await Wait.UntilAsync(() => _telegram.TextsTo(1003).Any(t => t.Contains("Subscribed", StringComparison.Ordinal)));
+        await running.WaitForFirstPollAsync();
+        ready = true;
+        await running.App.Services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
+        await running.App.Services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
+
+        var alert = Assert.Single(_telegram.Sent(), m => m["chat_id"]!.GetValue<long>() == 1003 && m["text"]!.GetValue<string>().Contains(Bidi.Isolate, StringComparison.Ordinal));
+        Assert.True(alert["disable_notification"]!.GetValue<bool>());
+        var text = alert["text"]!.GetValue<string>();
+        Assert.Equal(3, text.Split('\n').Length); // the headline, one line of summary, the link
+        Assert.StartsWith("<b>", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://ar.news.test/meta\">", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhoisAnswersInEnglishAndArabicAndIgnoresCommandsForOtherBots()
     {
         using var bot = Harness();

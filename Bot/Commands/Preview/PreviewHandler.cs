@@ -1,17 +1,13 @@
 using Radar.Bot.Chat;
 using Radar.Bot.Commands.Latest;
 using Radar.Bot.Knowledge;
-using Radar.Feeds.Analysis;
-using Radar.Feeds.Matching;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Preview;
 
 /// <summary><c>/preview</c>: the most recent story this channel's subscriptions would have matched, now.</summary>
-public sealed class PreviewHandler(ChannelContext context, SubscriptionStore subscriptions, StoryStore stories, KnowledgeProvider knowledge) : ICommandHandler
+public sealed class PreviewHandler(ChannelContext context, SubscriptionStore subscriptions, LastMatch lastMatch, KnowledgeProvider knowledge) : ICommandHandler
 {
-    public const int Lookback = 200;
-
     public string Name => "preview";
 
     public string Help => "/preview — the latest story your subscriptions would have sent";
@@ -25,24 +21,11 @@ public sealed class PreviewHandler(ChannelContext context, SubscriptionStore sub
             return Reply.Error("This channel has no subscriptions yet: /subscribe topic:talent org:Meta");
         }
 
-        var runtime = knowledge.Current;
-        var index = new SubscriptionIndex(filters);
-        foreach (var story in await stories.LatestAsync(Lookback, cancellationToken, onTopic: true).ConfigureAwait(false))
+        if (await lastMatch.FindAsync(filters, channel.Language, cancellationToken).ConfigureAwait(false) is { } found)
         {
-            var extraction = AnalysisJson.Read(story.Analysis);
-            if (extraction is null)
-            {
-                continue;
-            }
-
-            var match = index.Match(runtime.Facts(extraction, story.Title, story.Summary)).FirstOrDefault();
-            if (match is not null)
-            {
-                var headline = runtime.Headline.Render(extraction.Events, channel.Language) ?? story.Title;
-                return new Reply("Preview: " + headline, [LatestHandler.Line(story), "Matched: " + match.Describe(id => runtime.Knowledge.Get(id)?.Name ?? id)]);
-            }
+            return new Reply("Preview: " + found.Headline, [LatestHandler.Line(found.Story), "Matched: " + found.Match.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id)]);
         }
 
-        return new Reply("Nothing yet", [$"None of the last {Lookback} stories matches this channel's subscriptions; alerts will come as news breaks."]);
+        return new Reply("Nothing yet", [$"None of the last {LastMatch.Lookback} stories matches this channel's subscriptions; alerts will come as news breaks."]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Radar.Bot.Chat;
+using Radar.Bot.Commands.Preview;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Extraction;
@@ -12,19 +13,26 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Commands.Subscribe;
 
 /// <summary>
-/// <c>/subscribe topic:&lt;talent|launches|all&gt; [org] [person] [model] [keyword] [lang]</c>: names are
-/// resolved through the knowledge base in any spelling; an unknown name gets suggestions instead of
-/// a filter that would never match.
+/// <c>/subscribe topic:&lt;talent|launches|all&gt; [org] [person] [model] [keyword] [lang] [exclude]
+/// [pattern] [exclude-pattern] [ping] [notify] [digest] [quiet]</c>: names are resolved through the
+/// knowledge base in any spelling (an unknown name gets suggestions instead of a filter that would
+/// never match), patterns are checked before anything is stored, and the reply shows the latest
+/// stored story the new subscription would have matched.
 /// </summary>
-public sealed class SubscribeHandler(ChannelContext context, ChannelStore channels, SubscriptionStore subscriptions, SubscriptionIndexProvider index, KnowledgeProvider knowledge, TimeProvider time) : ICommandHandler
+public sealed class SubscribeHandler(ChannelContext context, ChannelStore channels, SubscriptionStore subscriptions, SubscriptionIndexProvider index, KnowledgeProvider knowledge, LastMatch lastMatch, TimeProvider time) : ICommandHandler
 {
     public const int MaxKeywordLength = 100;
 
+    /// <summary>Most excluded words and phrases per subscription.</summary>
+    public const int MaxExcluded = 20;
+
     private static readonly string[] Languages = ["en", "ar", "fr"];
+
+    private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "digest", "quiet"];
 
     public string Name => "subscribe";
 
-    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
     public bool ChangesChannel => true;
 
@@ -46,10 +54,10 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error("topic must be talent, launches or all, e.g. /subscribe topic:talent org:Meta");
         }
 
-        var unknown = request.Options.Keys.Except(["topic", "org", "person", "model", "keyword", "lang", "digest", "quiet"], StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        var unknown = request.Options.Keys.Except(Known, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         if (unknown is not null)
         {
-            return Reply.Error($"Unknown option {unknown}:. Options: topic, org, person, model, keyword, lang, digest, quiet.");
+            return Reply.Error($"Unknown option {unknown}:. Options: {string.Join(", ", Known)}.");
         }
 
         var digest = request.Options.GetValueOrDefault("digest");
@@ -93,6 +101,21 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error("lang must be en, ar or fr.");
         }
 
+        var exclude = Excluded(request.Options.GetValueOrDefault("exclude"), out var excludeError);
+        var pattern = Pattern(request.Options.GetValueOrDefault("pattern"), out var patternError);
+        var excludePattern = Pattern(request.Options.GetValueOrDefault("exclude-pattern"), out var excludePatternError);
+        var ping = PingRole(request, out var pingError);
+        var notify = request.Options.GetValueOrDefault("notify")?.ToLowerInvariant();
+        if ((excludeError ?? patternError ?? excludePatternError ?? pingError) is { } refused)
+        {
+            return Reply.Error(refused);
+        }
+
+        if (notify is not (null or "on" or "off"))
+        {
+            return Reply.Error("notify is on or off: notify:off sends this subscription's alerts silently.");
+        }
+
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         if (!channel.Active)
         {
@@ -109,6 +132,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 Model = resolved.GetValueOrDefault(EntityKind.Model)?.Id,
                 Keyword = keyword,
                 SourceLanguage = language,
+                Exclude = SubscriptionStore.JoinExclude(exclude),
+                Pattern = pattern?.Source,
+                ExcludePattern = excludePattern?.Source,
+                PingRole = ping,
+                Silent = notify == "off",
                 Mode = digest is null ? "instant" : "digest",
                 DigestTime = digest,
                 QuietHours = quiet,
@@ -118,9 +146,77 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
         await index.ChangedAsync(cancellationToken).ConfigureAwait(false);
         var filter = SubscriptionStore.Filter(record);
         var description = filter.Describe(id => knowledge.Current.Knowledge.Get(id)?.Name ?? id)
+                          + (ping is null ? string.Empty : $" · pings <@&{ping}>")
+                          + (notify == "off" ? " · silent" : string.Empty)
                           + (digest is null ? string.Empty : $" · digest at {digest} ({channel.TimeZone})")
                           + (quiet is null ? string.Empty : $" · quiet {quiet} ({channel.TimeZone})");
-        return new Reply($"Subscribed #{record.Id.ToString(CultureInfo.InvariantCulture)}: {description}", [channel.Active ? "Alerts will arrive here as stories break. Try /preview." : "This channel was inactive; it is active again."]);
+        var last = await lastMatch.FindAsync([filter with { ChannelId = channel.Id }], channel.Language, cancellationToken).ConfigureAwait(false);
+        return new Reply(
+            $"Subscribed #{record.Id.ToString(CultureInfo.InvariantCulture)}: {description}",
+            [
+                last is { } found ? $"Last match: {found.Headline} ({LastMatch.Ago(found.Story.PublishedAt, time.GetUtcNow())})" : "Last match: nothing yet among the latest stories.",
+                channel.Active ? "Alerts will arrive here as stories break." : "This channel was inactive; it is active again.",
+            ]);
+    }
+
+    /// <summary>The excluded words and phrases: repeated <c>exclude:</c> options, or one with commas.</summary>
+    private static string[] Excluded(string? given, out string? error)
+    {
+        error = null;
+        if (given is null)
+        {
+            return [];
+        }
+
+        var phrases = given.Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (phrases.Length == 0 || phrases.Length > MaxExcluded || phrases.Any(p => p.Length > MaxKeywordLength || MatchText.Tokenize(p).Count == 0))
+        {
+            error = $"exclude takes 1 to {MaxExcluded} words or quoted phrases of at most {MaxKeywordLength} characters, each with a letter or digit: exclude:rumour exclude:\"people familiar\"";
+            return [];
+        }
+
+        return phrases;
+    }
+
+    private static TextPattern? Pattern(string? given, out string? error)
+    {
+        error = null;
+        return given is null ? null : TextPattern.TryCreate(given, out error);
+    }
+
+    /// <summary>
+    /// The role a subscription mentions: Discord servers only (the command already needs Manage
+    /// Channels there), a role picked in the slash command or written <c>&lt;@&amp;id&gt;</c>; never
+    /// the server's @everyone role, whose id is the server's.
+    /// </summary>
+    private static string? PingRole(CommandRequest request, out string? error)
+    {
+        error = null;
+        if (request.Options.GetValueOrDefault("ping") is not { } given)
+        {
+            return null;
+        }
+
+        if (request.GuildId is null)
+        {
+            error = "ping: mentions a Discord role, so it works in a Discord server's channel only.";
+            return null;
+        }
+
+        var id = given.Trim().TrimStart('<').TrimEnd('>').TrimStart('@', '&');
+        if (id.Length is 0 or > 20 || !id.All(char.IsAsciiDigit))
+        {
+            error = "ping: takes a role: pick one in the ping option (type @ to choose). @everyone and @here are never pinged.";
+            return null;
+        }
+
+        if (id == request.GuildId)
+        {
+            error = "Radar never pings @everyone; pick a role of your server instead.";
+            return null;
+        }
+
+        return id;
     }
 
     private KnownEntity? Resolve(string name, EntityKind kind, out string? error)

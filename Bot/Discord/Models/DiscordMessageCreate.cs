@@ -25,6 +25,13 @@ public sealed record DiscordMessageCreate
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
 
+    /// <summary>Message flags: <see cref="SuppressNotifications"/> for a silent alert.</summary>
+    [JsonPropertyName("flags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Flags { get; init; }
+
+    public const int SuppressNotifications = 1 << 12;
+
     [JsonPropertyName("enforce_nonce")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool EnforceNonce { get; init; }

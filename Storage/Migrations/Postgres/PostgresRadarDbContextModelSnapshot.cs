@@ -119,6 +119,13 @@ namespace Radar.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Style")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Full");
+
                     b.Property<string>("ThreadId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -185,8 +192,15 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PingRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Silent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -284,6 +298,9 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<string>("AddedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("BrokenNoticeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
@@ -573,6 +590,14 @@ namespace Radar.Storage.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("Exclude")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ExcludePattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Keyword")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -590,13 +615,24 @@ namespace Radar.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Person")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PingRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("QuietHours")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Silent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SourceLanguage")
                         .HasMaxLength(16)

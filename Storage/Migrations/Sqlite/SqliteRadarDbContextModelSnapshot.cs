@@ -110,6 +110,13 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Style")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Full");
+
                     b.Property<string>("ThreadId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -174,8 +181,15 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PingRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Silent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -268,6 +282,9 @@ namespace Radar.Storage.Migrations.Sqlite
 
                     b.Property<string>("AddedBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BrokenNoticeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimedBy")
@@ -554,6 +571,14 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Exclude")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludePattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Keyword")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -571,13 +596,24 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Person")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PingRole")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("QuietHours")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Silent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceLanguage")
                         .HasMaxLength(16)

@@ -44,11 +44,21 @@ public sealed class CommandTextTests
     }
 
     [Fact]
-    public void RejectsTextOverTwoHundredCharacters()
+    public void RejectsTextOverFiveHundredCharacters()
     {
-        var (request, error) = CommandText.Parse("/search " + new string('a', 200), "console", "c", "u", canManage: true);
+        var (request, error) = CommandText.Parse("/search " + new string('a', 500), "console", "c", "u", canManage: true);
 
         Assert.Null(request);
-        Assert.Contains("at most 200 characters", error, StringComparison.Ordinal);
+        Assert.Contains("at most 500 characters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepeatedExcludesAreKeptOnePerLineAndHyphenatedOptionsAreOptions()
+    {
+        var (request, _) = CommandText.Parse("/subscribe launches exclude:rumour exclude:\"people familiar\" exclude-pattern:\"\\bleak\"", "console", "c", "u", canManage: true);
+
+        Assert.Equal("rumour\npeople familiar", request!.Options["exclude"]);
+        Assert.Equal("\\bleak", request.Options["exclude-pattern"]);
+        Assert.Equal(["launches"], request.Arguments);
     }
 }

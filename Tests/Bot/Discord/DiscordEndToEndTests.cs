@@ -65,7 +65,8 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
                 return;
             }
 
-            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence, Interaction("1", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "talent" }, new JsonObject { ["name"] = "org", ["type"] = 3, ["value"] = "Meta" }], "16")));
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence, Interaction("1", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "talent" }, new JsonObject { ["name"] = "org", ["type"] = 3, ["value"] = "Meta" }, new JsonObject { ["name"] = "ping", ["type"] = 8, ["value"] = "4242" }], "16")));
+            await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 5, Interaction("6", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "talent" }, new JsonObject { ["name"] = "ping", ["type"] = 8, ["value"] = "9" }], "16")));
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 1, Interaction("2", 2, "subscribe", [new JsonObject { ["name"] = "topic", ["type"] = 3, ["value"] = "talent" }], "1024")));
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 2, Interaction("3", 4, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "lampl", ["focused"] = true }], "0")));
             await FakeDiscordGateway.SendAsync(socket, FakeDiscordGateway.Dispatch("INTERACTION_CREATE", sequence + 3, Interaction("4", 2, "whois", [new JsonObject { ["name"] = "name", ["type"] = 3, ["value"] = "Guillaume Lample" }], "0")));
@@ -88,7 +89,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var running = RadarHost.RunAsync(app, mode, stop.Token);
 
-        await Wait.UntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any());
+        await Wait.UntilAsync(() => Callbacks("1").Any() && Callbacks("2").Any() && Callbacks("3").Any() && Callbacks("4").Any() && Callbacks("5").Any() && Callbacks("6").Any());
         await RunningBot.WaitForFirstPollAsync(app.Services);
         ready = true;
         await app.Services.GetRequiredService<Radar.Bot.Ingest.FeedPoller>().PollAsync(dueOnly: false, CancellationToken.None);
@@ -117,6 +118,12 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var alert = Assert.Single(_rest.Calls, c => c.Method == "POST" && c.Path == "/api/v10/channels/777/messages").Body;
         Assert.StartsWith("Guillaume Lample: Meta → Mistral AI", alert["embeds"]![0]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(alert["allowed_mentions"]!["parse"]!.AsArray());
+
+        // The subscription opted into one role: the alert mentions it and allows that role alone; @everyone (the server's id) is refused.
+        Assert.Equal("<@&4242>", alert["content"]!.GetValue<string>());
+        Assert.Equal(["4242"], alert["allowed_mentions"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Contains("never pings @everyone", Callbacks("6").Single()["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(8, subscribe["options"]!.AsArray().Single(o => o!["name"]!.GetValue<string>() == "ping")!["type"]!.GetValue<int>());
     }
 
     [Fact]
