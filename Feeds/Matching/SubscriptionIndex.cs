@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Text;
 
@@ -15,6 +16,12 @@ public sealed class SubscriptionIndex
     private readonly Dictionary<Topic, List<SubscriptionFilter>> _byTopic = [];
     private readonly List<SubscriptionFilter> _anyTopic = [];
     private readonly TokenTrie<SubscriptionFilter> _byKeyword = new();
+
+    /// <summary>Most channels a kept per-thread table holds between stories.</summary>
+    private const int MaxKeptTable = 100_000;
+
+    [ThreadStatic]
+    private static Dictionary<long, SubscriptionFilter?>? _best;
 
     public SubscriptionIndex(IEnumerable<SubscriptionFilter> subscriptions)
     {
@@ -55,13 +62,18 @@ public sealed class SubscriptionIndex
             return []; // Radar alerts on talent and launches, nothing else
         }
 
-        // Per channel, the matching subscription with the smallest id (the oldest) is the "why".
-        var best = new Dictionary<long, SubscriptionFilter>();
-        void Consider(SubscriptionFilter subscription)
+        // Per channel, the matching subscription with the smallest id (the oldest) is the "why". The
+        // table is the thread's own and kept between stories, so that it does not grow anew each time.
+        var best = _best ??= [];
+        best.Clear();
+        var patterns = new PatternResults(story); // subscriptions share patterns: each runs once per story
+        void Consider(SubscriptionFilter subscription) => ConsiderFound(subscription, keywordFound: false);
+        void ConsiderFound(SubscriptionFilter subscription, bool keywordFound)
         {
-            if ((!best.TryGetValue(subscription.ChannelId, out var current) || subscription.Id < current.Id) && Matches(subscription, story))
+            ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(best, subscription.ChannelId, out _);
+            if ((current is null || subscription.Id < current.Id) && Matches(subscription, story, patterns, keywordFound))
             {
-                best[subscription.ChannelId] = subscription;
+                current = subscription;
             }
         }
 
@@ -87,11 +99,26 @@ public sealed class SubscriptionIndex
             // Every keyword phrase starting here, not only the longest: "Llama" and "Llama 4" both count.
             foreach (var subscription in _byKeyword.AllAt(story.Tokens, i))
             {
-                Consider(subscription);
+                ConsiderFound(subscription, keywordFound: true); // the trie found its keyword here: no need to look again
             }
         }
 
-        return [.. best.Values.OrderBy(s => s.Id)];
+        var matched = new List<SubscriptionFilter>(best.Count);
+        foreach (var subscription in best.Values)
+        {
+            if (subscription is not null)
+            {
+                matched.Add(subscription); // null: the channel was considered and nothing matched
+            }
+        }
+
+        matched.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        if (best.Count > MaxKeptTable)
+        {
+            _best = null; // one huge story does not keep a huge table
+        }
+
+        return matched;
     }
 
     /// <summary>Whether every filter of the subscription holds for the story.</summary>
@@ -99,6 +126,11 @@ public sealed class SubscriptionIndex
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(story);
+        return Matches(subscription, story, new PatternResults(story), keywordFound: false);
+    }
+
+    private static bool Matches(SubscriptionFilter subscription, StoryFacts story, PatternResults patterns, bool keywordFound)
+    {
         if (!(subscription.Topic is { } topic ? story.Topics.Contains(topic) : story.Topics.Count > 0))
         {
             return false;
@@ -114,10 +146,41 @@ public sealed class SubscriptionIndex
 
         // The cheap filters first; patterns, the dearest, last.
         return (subscription.SourceLanguage is null || subscription.SourceLanguage == story.Language)
-               && (subscription.Keyword is null || ContainsPhrase(story.Tokens, subscription.KeywordWords))
-               && !subscription.ExcludeWords.Any(words => ContainsPhrase(story.Tokens, words))
-               && (subscription.Pattern is null || subscription.Pattern.IsMatch(story.FoldedText))
-               && (subscription.ExcludePattern is null || !subscription.ExcludePattern.IsMatch(story.FoldedText));
+               && (subscription.Keyword is null || keywordFound || ContainsPhrase(story.Tokens, subscription.KeywordWords))
+               && !ContainsAny(story.Tokens, subscription.ExcludeWords)
+               && (subscription.Pattern is null || patterns.IsMatch(subscription.Pattern))
+               && (subscription.ExcludePattern is null || !patterns.IsMatch(subscription.ExcludePattern));
+    }
+
+    /// <summary>Each pattern's answer for one story, computed on first ask.</summary>
+    private sealed class PatternResults(StoryFacts story)
+    {
+        private Dictionary<TextPattern, bool>? _known;
+
+        public bool IsMatch(TextPattern pattern)
+        {
+            _known ??= new Dictionary<TextPattern, bool>(ReferenceEqualityComparer.Instance);
+            if (!_known.TryGetValue(pattern, out var matched))
+            {
+                matched = pattern.IsMatch(story.FoldedText);
+                _known[pattern] = matched;
+            }
+
+            return matched;
+        }
+    }
+
+    private static bool ContainsAny(IReadOnlyList<Token> tokens, IReadOnlyList<string[]> phrases)
+    {
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (ContainsPhrase(tokens, phrases[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsPhrase(IReadOnlyList<Token> tokens, string[] words)
