@@ -45,6 +45,10 @@ public sealed class FeedsOptions
     [Range(1, 64, ErrorMessage = "must be between 1 and 64.")]
     public int MaxConcurrencyPerHost { get; set; } = 2;
 
+    /// <summary>After failing this long (since its last success), a feed is reported to the owners (<c>Radar:Owners</c>), once; and once more when it recovers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "must be between 00:00:00 and 30.00:00:00.")]
+    public TimeSpan NotifyAfter { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Lets feeds live on loopback and private networks (tests, intranets). Off by default: a feed URL must not reach inside.</summary>
     public bool AllowPrivateAddresses { get; set; }
 }

@@ -10,4 +10,7 @@ public interface IChatPlatform
 
     /// <summary>Updates a sent alert in place (a living alert: more outlets reported the story).</summary>
     Task<SendResult> EditAlertAsync(string messageId, Alert alert, CancellationToken cancellationToken);
+
+    /// <summary>A plain-text message to one user in private (an owner told that a feed broke); nothing in it can ping.</summary>
+    Task<SendResult> NotifyUserAsync(string userId, string text, CancellationToken cancellationToken);
 }

@@ -82,6 +82,12 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
     }
 
     /// <summary>A living alert's update: the console cannot rewrite what it printed, so it prints what changed.</summary>
+    /// <summary>A message for the owners (a feed broke or recovered).</summary>
+    public void WriteNotice(string text)
+    {
+        Write(IsJson ? JsonSerializer.Serialize(new { type = "notice", text }, Json) : "⚠ " + text);
+    }
+
     public void WriteEdit(string messageId, Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);

@@ -21,6 +21,12 @@ public sealed class ConsolePlatform(ConsoleOutput output) : IChatPlatform
         return Task.FromResult(SendResult.Sent("console-" + alert.StoryId));
     }
 
+    public Task<SendResult> NotifyUserAsync(string userId, string text, CancellationToken cancellationToken)
+    {
+        output.WriteNotice(text);
+        return Task.FromResult(SendResult.Sent(null));
+    }
+
     public Task<SendResult> EditAlertAsync(string messageId, Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);

@@ -43,6 +43,16 @@ public sealed partial class DiscordPlatform(DiscordRestClient rest, ILogger<Disc
         });
     }
 
+    /// <summary>A direct message: the DM channel with the user is opened (or found) first, then written to, with no mention allowed.</summary>
+    public Task<SendResult> NotifyUserAsync(string userId, string text, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            var dm = await rest.SendAsync<DiscordChannel>(HttpMethod.Post, "/users/@me/channels", "@me", "/users/@me/channels", new DiscordDirectMessageCreate(userId), cancellationToken).ConfigureAwait(false);
+            var body = new DiscordMessageCreate { Content = DiscordFormatter.Cut(text, DiscordFormatter.ContentLimit) };
+            var message = await rest.SendAsync<DiscordMessage>(HttpMethod.Post, "/channels/{id}/messages", dm.Id, $"/channels/{dm.Id}/messages", body, cancellationToken).ConfigureAwait(false);
+            return SendResult.Sent(message.Id);
+        });
+
     /// <summary>A thread is a channel of its own on Discord: alerts for a thread go to the thread's id.</summary>
     private static string Target(Alert alert) => string.IsNullOrEmpty(alert.ChannelThreadId) ? alert.ChannelExternalId : alert.ChannelThreadId;
 

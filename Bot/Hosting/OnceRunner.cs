@@ -3,12 +3,14 @@ using Radar.Bot.Cluster;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
+using Radar.Bot.Notices;
 
 namespace Radar.Bot.Hosting;
 
 /// <summary>
 /// <c>--once</c>: start the lock and the database, answer the commands on standard input until it
-/// ends, poll every feed once, deliver what is due, and stop. For cron and for checks.
+/// ends, poll every feed once, tell the owners of feeds broken (or mended) since, deliver what is
+/// due, and stop. For cron and for checks.
 /// </summary>
 public static class OnceRunner
 {
@@ -31,6 +33,7 @@ public static class OnceRunner
 
             await services.GetRequiredService<ConsoleCommandRunner>().RunAsync(services.GetRequiredService<TextReader>(), cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<BrokenFeedNotifier>().NotifyAsync(cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

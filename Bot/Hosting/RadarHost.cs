@@ -25,6 +25,7 @@ using Radar.Bot.Delivery;
 using Radar.Bot.Discord;
 using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
+using Radar.Bot.Notices;
 using Radar.Bot.Observability;
 using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
@@ -242,6 +243,7 @@ public static partial class RadarHost
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<PlatformRateLimiter>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<BrokenFeedNotifier>();
         return services;
     }
 
@@ -291,6 +293,7 @@ public static partial class RadarHost
         {
             services.AddHostedService<ChangeWatcher>();
             services.AddHostedService<DeliveryService>();
+            services.AddHostedService(s => s.GetRequiredService<BrokenFeedNotifier>());
             services.AddHostedService(s => s.GetRequiredService<WebSubSubscriber>());
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             services.AddHostedService<ConsoleInputService>();

@@ -53,6 +53,14 @@ public sealed partial class TelegramPlatform(ITelegramBotClient bot, IOptions<Te
         });
     }
 
+    /// <summary>A private chat's id is its user's id.</summary>
+    public Task<SendResult> NotifyUserAsync(string userId, string text, CancellationToken cancellationToken) =>
+        CallAsync(userId, async chat =>
+        {
+            await bot.SendMessage(chat, TelegramFormatter.Escape(text), ParseMode.Html, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return SendResult.Sent(null);
+        });
+
     /// <summary>Sends a command's reply to the chat (and topic) the command came from.</summary>
     public async Task ReplyAsync(long chatId, int? threadId, Reply reply, CancellationToken cancellationToken) =>
         await CallAsync(chatId.ToString(CultureInfo.InvariantCulture), async chat =>

@@ -45,6 +45,13 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         var fake = new FakeDiscordRest(app);
         app.MapPost("/api/v10/channels/{channel}/messages", (HttpContext c, string channel) => fake.HandleAsync(c, channel, null));
         app.MapPatch("/api/v10/channels/{channel}/messages/{message}", (HttpContext c, string channel, string message) => fake.HandleAsync(c, channel, message));
+        app.MapPost("/api/v10/users/@me/channels", async (HttpContext c) =>
+        {
+            // Opens (or finds) the DM channel with the recipient: type 1, its id derived from the user's.
+            var body = (await JsonNode.ParseAsync(c.Request.Body))!.AsObject();
+            var recipient = body["recipient_id"]!.GetValue<string>();
+            await fake.RecordAsync(c, new JsonObject { ["id"] = "70" + recipient, ["type"] = 1 }, body);
+        });
         app.MapGet("/api/v10/gateway/bot", (HttpContext c) => fake.RecordAsync(c, new JsonObject { ["url"] = fake.GatewayUrl }));
         app.MapGet("/api/v10/applications/{app}/commands", (HttpContext c) => fake.RecordAsync(c, fake.Commands.DeepClone()));
         app.MapPut("/api/v10/applications/{app}/commands", async (HttpContext c) =>

@@ -364,6 +364,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             return Task.FromResult(SendResult.Sent(messageId));
         }
 
+        public Task<SendResult> NotifyUserAsync(string userId, string text, CancellationToken cancellationToken) => throw new NotSupportedException("the dispatcher sends alerts, not notices");
+
         public Action<int>? OnSend { get; set; }
 
         public List<long> Stories { get; } = [];
