@@ -32,6 +32,15 @@ public sealed record Alert(
     /// <summary>Delivered without a notification sound.</summary>
     public bool Silent { get; init; }
 
+    /// <summary>How sure the news is of the story now.</summary>
+    public ClaimTier Tier { get; init; }
+
+    /// <summary>Where the story stands, in the channel's language ("Reported, not confirmed"); null for a story stated as fact from the start.</summary>
+    public string? TierNote { get; init; }
+
+    /// <summary>The earlier story this one follows ("Follows: … (date)"), in the channel's language; null when none.</summary>
+    public string? Follows { get; init; }
+
     public IReadOnlyList<string> People { get; init; } = [];
 
     public IReadOnlyList<string> Orgs { get; init; } = [];

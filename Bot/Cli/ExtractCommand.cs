@@ -80,9 +80,11 @@ public static class ExtractCommand
                     id,
                     lang = result.Language,
                     topics = result.Topics,
+                    tier = result.Tier,
                     events = result.Events.Select(e => explain
-                        ? (object)new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, confidence = e.Confidence, evidence = e.Evidence, why = e.Why }
-                        : new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, confidence = e.Confidence, evidence = e.Evidence }),
+                        ? (object)new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, tier = e.Tier, confidence = e.Confidence, evidence = e.Evidence, why = e.Why }
+                        : new { type = e.Type, person = e.Person, from = e.From, to = e.To, role = e.Role, model = e.Model, org = e.Org, tier = e.Tier, confidence = e.Confidence, evidence = e.Evidence }),
+                    denied = result.Denied?.Select(e => new { type = e.Type, person = e.Person, from = e.From, to = e.To, model = e.Model }),
                     people = result.People,
                     orgs = result.Orgs,
                     models = result.Models,

@@ -39,6 +39,9 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
                     source = alert.Source,
                     published = alert.Published,
                     matched = alert.Matched,
+                    tier = alert.Tier,
+                    tierNote = alert.TierNote,
+                    follows = alert.Follows,
                 },
                 Json));
             return;
@@ -50,6 +53,11 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
         if (alert.Headline is not null)
         {
             block.AppendLine("┃  " + alert.Title);
+        }
+
+        foreach (var note in new[] { alert.TierNote, alert.Follows }.OfType<string>())
+        {
+            block.AppendLine("┃  " + note);
         }
 
         block.AppendLine("┃  " + alert.Source + " · " + alert.Published.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
@@ -81,24 +89,25 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
         Write(block.ToString());
     }
 
-    /// <summary>A living alert's update: the console cannot rewrite what it printed, so it prints what changed.</summary>
     /// <summary>A message for the owners (a feed broke or recovered).</summary>
     public void WriteNotice(string text)
     {
         Write(IsJson ? JsonSerializer.Serialize(new { type = "notice", text }, Json) : "⚠ " + text);
     }
 
+    /// <summary>A living alert's update: the console cannot rewrite what it printed, so it prints what changed.</summary>
     public void WriteEdit(string messageId, Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (IsJson)
         {
-            Write(JsonSerializer.Serialize(new { type = "edit", channel = alert.ChannelExternalId, story = alert.StoryId.ToString(CultureInfo.InvariantCulture), message = messageId, links = alert.Links }, Json));
+            Write(JsonSerializer.Serialize(new { type = "edit", channel = alert.ChannelExternalId, story = alert.StoryId.ToString(CultureInfo.InvariantCulture), message = messageId, links = alert.Links, tier = alert.Tier, tierNote = alert.TierNote }, Json));
             return;
         }
 
         var label = alert.ChannelExternalId == ConsolePlatform.ChannelId ? string.Empty : $"[#{alert.ChannelExternalId}] ";
-        Write($"✎ {label}story {alert.StoryId}: {alert.Headline ?? alert.Title} — {alert.AlsoReportedBy() ?? "updated"}");
+        var changes = new[] { alert.TierNote, alert.AlsoReportedBy() }.OfType<string>().DefaultIfEmpty("updated");
+        Write($"✎ {label}story {alert.StoryId}: {alert.Headline ?? alert.Title} — {string.Join(" · ", changes)}");
     }
 
     public void WriteReply(string command, Reply reply)

@@ -68,6 +68,11 @@ public static class DashboardEndpoints
         article.story { border-bottom: 1px solid #eaeef2; padding: .6rem 0; }
         article.story h2 { font-size: 1.1rem; margin: .2rem 0; }
         .topics span, .tag { display: inline-block; background: #eef3f8; border-radius: .6rem; padding: 0 .5rem; margin-right: .3rem; font-size: .8rem; }
+        .tier { display: inline-block; border-radius: .6rem; padding: 0 .5rem; font-size: .8rem; margin: 0; }
+        .tier-reported { background: #fff4d6; color: #7a5600; }
+        .tier-confirmed { background: #e3f6e8; color: #1e6b34; }
+        .tier-denied { background: #fde4e4; color: #8a1c1c; }
+        .thread { font-size: .85rem; color: #555; }
         .meta { color: #57606a; font-size: .85rem; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: start; border-bottom: 1px solid #eaeef2; padding: .3rem .5rem; vertical-align: top; }

@@ -36,9 +36,14 @@ public static class DiscordFormatter
             Url = alert.Link,
             Color = alert.Topics.Contains(Topic.Talent) ? 0x5865F2 : alert.Topics.Contains(Topic.Launches) ? 0x57F287 : 0x99AAB5,
         };
-        if (alert.Style == AlertStyle.Compact)
+        var stage = string.Join('\n', new[] { alert.TierNote is null ? null : $"*{alert.TierNote}*", alert.Follows }.OfType<string>());
+        if (alert.Style == AlertStyle.Headline && stage.Length > 0)
         {
-            var line = alert.SummaryLine();
+            embed = embed with { Description = Bidi.IsolateLeftToRight(stage) };
+        }
+        else if (alert.Style == AlertStyle.Compact)
+        {
+            var line = string.Join('\n', new[] { stage, alert.SummaryLine() }.Where(l => l.Length > 0));
             embed = embed with
             {
                 Description = line.Length == 0 ? null : Bidi.IsolateLeftToRight(line),
@@ -69,7 +74,7 @@ public static class DiscordFormatter
             }
 
             var used = title.Length + footer.Length + fields.Sum(f => f.Name.Length + f.Value.Length);
-            var description = Bidi.IsolateLeftToRight((alert.Headline is null ? string.Empty : alert.Title + "\n\n") + alert.Summary);
+            var description = Bidi.IsolateLeftToRight((stage.Length == 0 ? string.Empty : stage + "\n\n") + (alert.Headline is null ? string.Empty : alert.Title + "\n\n") + alert.Summary);
             embed = embed with
             {
                 Description = Cut(description, Math.Min(DescriptionLimit, TotalLimit - used)),

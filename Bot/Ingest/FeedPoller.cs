@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.Cluster;
-using Radar.Bot.Delivery;
 using Radar.Bot.Hosting;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Observability;
@@ -267,11 +266,11 @@ public sealed partial class FeedPoller(
         foreach (var entry in entries.OrderBy(e => e.Published))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var analysis = analyser.Analyse(AnalysisInput.Of(entry));
-            if (llm.Enabled && mayAlert(entry) && StoryRouting.SameAs(analysis.Signature, recent) is null)
+            var analysis = analyser.Analyse(AnalysisInput.Of(entry, feed.Official));
+            if (llm.Enabled && mayAlert(entry) && StoryRouting.SameAs(analysis.Signature, recent, entry.Published) is null)
             {
                 // Routed here, once, for the languages the LLM summarises in; the transaction reuses it.
-                var targets = Route(analyser, entry, analysis, index, now);
+                var targets = Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
                 analysed.Add((entry, analysis, targets, await SummariesAsync(entryStore, feed, entry, targets, now, cancellationToken).ConfigureAwait(false)));
             }
             else
@@ -303,21 +302,23 @@ public sealed partial class FeedPoller(
                 }
 
                 added++;
-                if (StoryRouting.SameAs(analysis.Signature, recent) is { } known)
+                if (StoryRouting.SameAs(analysis.Signature, recent, entry.Published) is { } known)
                 {
                     // Another outlet, or another language, reporting a story we have: a source, not an alert.
                     await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
-                    await deliveries.ScheduleEditsAsync(known.Id, now.UtcDateTime, DeliveryDispatcher.EditInterval, cancellationToken).ConfigureAwait(false);
+                    var confirmedFor = mayAlert(entry) ? () => Route(analyser, entry, analysis, index, now) : (Func<IReadOnlyList<DeliveryTarget>>?)null;
+                    queued += await StoryStages.JoinAsync(stories, deliveries, known.Id, analysis.Extraction, (entry.Published ?? now).UtcDateTime, now.UtcDateTime, confirmedFor, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries).ConfigureAwait(false);
-                    recent.Add(new KnownStory(story.Id, analysis.Signature));
+                    var follows = await StoryStages.FollowsAsync(stories, analyser, analysis.Extraction, record.PublishedAt, cancellationToken).ConfigureAwait(false);
+                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries, follows).ConfigureAwait(false);
+                    recent.Add(new KnownStory(story.Id, analysis.Signature, story.PublishedAt));
                     created.Add(analysis.Extraction.Topics);
                     learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken, entry.Title).ConfigureAwait(false);
                     if (mayAlert(entry))
                     {
-                        var targets = routed ?? Route(analyser, entry, analysis, index, now);
+                        var targets = routed ?? Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
                         var count = await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
                         queued += count;
                         alerts += count > 0 ? 1 : 0;
@@ -340,8 +341,8 @@ public sealed partial class FeedPoller(
     }
 
     /// <summary>The channels a new story goes to, with when and why (the subscription, with entity names).</summary>
-    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, FeedEntry entry, StoryAnalysis analysis, Feeds.Matching.SubscriptionIndex index, DateTimeOffset now) =>
-        StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id);
+    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, FeedEntry entry, StoryAnalysis analysis, Feeds.Matching.SubscriptionIndex index, DateTimeOffset now, ClaimTier tier = ClaimTier.Confirmed) =>
+        StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id, tier);
 
     /// <summary>
     /// The LLM's summaries of a new story that will alert, one per language its readers read, made

@@ -27,19 +27,22 @@ public static class TelegramFormatter
         var words = AlertWords.For(alert.Language);
         var headline = Text(alert.Headline ?? alert.Title);
         var source = alert.Link is null ? Text(alert.Source) : $"<a href=\"{Escape(alert.Link)}\">{Text(alert.Source)}</a>";
+        var stage = alert.TierNote is null ? string.Empty : $"<i>{Text(alert.TierNote)}</i>\n";
+        var follows = alert.Follows is null ? string.Empty : Text(alert.Follows) + "\n";
         if (alert.Style == AlertStyle.Headline)
         {
-            return alert.Link is null ? $"<b>{headline}</b>" : $"<b><a href=\"{Escape(alert.Link)}\">{headline}</a></b>";
+            var link = alert.Link is null ? $"<b>{headline}</b>" : $"<b><a href=\"{Escape(alert.Link)}\">{headline}</a></b>";
+            return link + (alert.TierNote is null ? string.Empty : $" · <i>{Text(alert.TierNote)}</i>");
         }
 
         if (alert.Style == AlertStyle.Compact)
         {
             var line = alert.SummaryLine();
-            return $"<b>{headline}</b>\n" + (line.Length == 0 ? string.Empty : Text(line) + "\n") + Labelled(alert.Language, words.Source, source);
+            return $"<b>{headline}</b>\n" + stage + (line.Length == 0 ? string.Empty : Text(line) + "\n") + Labelled(alert.Language, words.Source, source);
         }
 
         var head = new StringBuilder();
-        head.Append("<b>").Append(headline).Append("</b>\n");
+        head.Append("<b>").Append(headline).Append("</b>\n").Append(stage).Append(follows);
         if (alert.Headline is not null)
         {
             head.Append(Text(alert.Title)).Append('\n');

@@ -24,12 +24,49 @@ public sealed class StoryAnalyser(KnowledgeBase knowledge)
     public StoryAnalysis Analyse(AnalysisInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var extraction = _extractor.Extract(input.Title, input.Summary, input.Language);
+        var extraction = Tiers(_extractor.Extract(input.Title, input.Summary, input.Language), input);
         return new StoryAnalysis(
             extraction,
             Headline.Render(extraction.Events, extraction.Language),
             ExtractiveSummary.Create(input.Summary ?? string.Empty),
             _clusterer.Sign(input.Link, input.Title, extraction));
+    }
+
+    /// <summary>The beginnings of the event keys of the earlier stories this one may follow.</summary>
+    public IReadOnlyList<string> ThreadKeys(Extraction.Extraction extraction) => _clusterer.ThreadKeys(extraction);
+
+    /// <summary>
+    /// Each claim's tier: the marks of its own sentence, else those of the title or the lede, else
+    /// confirmed (stated as fact); an official feed confirms whatever it does not deny. A denial's
+    /// claims are read from the text without its denial, so that it joins the story it denies.
+    /// </summary>
+    private Extraction.Extraction Tiers(Extraction.Extraction extraction, AnalysisInput input)
+    {
+        var lede = ExtractiveSummary.FirstSentence(input.Summary ?? string.Empty);
+        var language = extraction.Language;
+        var item = ClaimReader.TierOf(input.Title, language) ?? ClaimReader.TierOf(lede, language);
+        ClaimTier Tier(string? sentence) => (ClaimReader.TierOf(sentence, language) ?? item ?? ClaimTier.Confirmed) switch
+        {
+            ClaimTier.Reported when input.Official is not null => ClaimTier.Confirmed,
+            var tier => tier,
+        };
+
+        var events = extraction.Events.Select(e => e with { Tier = Tier(e.Evidence) }).ToList();
+        IReadOnlyList<ExtractedEvent>? denied = null;
+        if (item == ClaimTier.Denied && events.Count == 0)
+        {
+            var title = ClaimReader.WithoutDenial(input.Title, language) ?? input.Title;
+            var summary = lede.Length > 0 ? ClaimReader.WithoutDenial(lede, language) : null;
+            denied = [.. _extractor.Extract(title, summary, language).Events.Select(e => e with { Tier = ClaimTier.Denied })];
+        }
+
+        return extraction with
+        {
+            Events = events,
+            Tier = events.Count > 0 ? events[0].Tier : Tier(null),
+            ConfirmedBy = input.Official,
+            Denied = denied is { Count: > 0 } ? denied : null,
+        };
     }
 
     /// <summary>What subscriptions match against: topics, the ids of every entity named (and their parents), the words, the language.</summary>

@@ -1,4 +1,5 @@
 using Radar.Feeds.Clustering;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Matching;
 using Radar.Feeds.Model;
 
@@ -15,11 +16,17 @@ public static class StoryRouting
 
     public const int FirstFetchAlerts = 5;
 
-    /// <summary>The known story this report is another source of, or null for a new story.</summary>
-    public static KnownStory? SameAs(StorySignature signature, IEnumerable<KnownStory> recent)
+    /// <summary>
+    /// The known story this report is another source of, or null for a new story. Reports published
+    /// more than <see cref="StoryClusterer.Window"/> apart are different stories (a back catalogue's
+    /// old move of the same person is not today's), unless they share their link.
+    /// </summary>
+    public static KnownStory? SameAs(StorySignature signature, IEnumerable<KnownStory> recent, DateTimeOffset? published = null)
     {
+        ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(recent);
-        return recent.FirstOrDefault(known => StoryClusterer.SameStory(signature, known.Signature));
+        bool Near(KnownStory known) => published is not { } at || known.Published is not { } then || (at.UtcDateTime - then).Duration() <= StoryClusterer.Window;
+        return recent.FirstOrDefault(known => (Near(known) || (signature.Link is not null && signature.Link == known.Signature.Link)) && StoryClusterer.SameStory(signature, known.Signature));
     }
 
     /// <summary>
@@ -37,11 +44,14 @@ public static class StoryRouting
         return recent.Contains;
     }
 
-    /// <summary>The channels whose subscriptions match, each once, with when (instant, quiet hours, digest) and why.</summary>
-    public static IReadOnlyList<DeliveryTarget> Route(StoryFacts facts, SubscriptionIndex subscriptions, DateTimeOffset now, Func<string, string> entityName)
+    /// <summary>
+    /// The channels whose subscriptions match, each once, with when (instant, quiet hours, digest)
+    /// and why. A story that is not confirmed goes to no <c>confirmed:only</c> subscription.
+    /// </summary>
+    public static IReadOnlyList<DeliveryTarget> Route(StoryFacts facts, SubscriptionIndex subscriptions, DateTimeOffset now, Func<string, string> entityName, ClaimTier tier = ClaimTier.Confirmed)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
-        return [.. subscriptions.Match(facts).Select(s =>
+        return [.. subscriptions.Match(facts, tier).Select(s =>
         {
             var (due, digest) = DeliverySchedule.When(s, now);
             return new DeliveryTarget(s.ChannelId, s.Why(facts, entityName), due.UtcDateTime, digest, s.ChannelLanguage) { PingRole = s.PingRole, Silent = s.Silent };

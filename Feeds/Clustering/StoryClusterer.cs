@@ -45,7 +45,35 @@ public sealed class StoryClusterer(KnowledgeBase knowledge)
             keys.Add($"model:{Key(e.Model!)}:{e.Type}");
         }
 
+        // A denial joins the story it denies: "X denies he is leaving Meta for OpenAI" meets "X joins OpenAI".
+        foreach (var e in extraction.Denied ?? [])
+        {
+            foreach (var org in new[] { e.From, e.To }.OfType<string>().Where(_ => e.Person is not null))
+            {
+                keys.Add($"move:{Key(e.Person!)}:{Key(org)}");
+            }
+
+            if (e.Model is not null)
+            {
+                keys.Add($"model:{Key(e.Model)}:{e.Type}");
+            }
+        }
+
         return new StorySignature(link, SimHash(title), TitleKey.Normalize(title), keys);
+    }
+
+    /// <summary>
+    /// The beginnings of the event keys of earlier stories this one may follow (see
+    /// <c>StoryThreads</c>): every story of the same person ("move:" and "person:" keys) and of the
+    /// same model.
+    /// </summary>
+    public IReadOnlyList<string> ThreadKeys(Extraction.Extraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        // Both spellings of a key: the knowledge base may have learnt the name since the earlier story was keyed by it.
+        var people = extraction.Events.Select(e => e.Person).OfType<string>().SelectMany(n => new[] { Key(n), MatchText.Normalize(n) }).Distinct(StringComparer.Ordinal);
+        var models = extraction.Events.Select(e => e.Model).OfType<string>().SelectMany(n => new[] { Key(n), MatchText.Normalize(n) }).Distinct(StringComparer.Ordinal);
+        return [.. people.SelectMany(p => new[] { $"move:{p}:", $"person:{p}:" }), .. models.Select(m => $"model:{m}:")];
     }
 
     public static bool SameStory(StorySignature a, StorySignature b)

@@ -70,9 +70,9 @@ public static class CueLexicon
         Add(CueKind.NotACue, "a leave|on leave|leave of absence|medical leave|parental leave|sabbatical|leave it|leave them|leaves it|the leaves|left behind|left over|left out|left wing|exit interview|exit polls|exit poll|exits the market|return on|returns on|tax return|tax returns");
 
         // French
-        Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir|partent|passé par|passée par|quittait|quittera|va quitter|départs|a quitté ses fonctions");
+        Add(CueKind.Depart, "quitte|quitté|quittent|quitter|a quitté|ont quitté|départ|s en va|claque la porte|part de|partir|partent|passé par|passée par|quittait|quittera|va quitter|départs|a quitté ses fonctions|quitterait|quitteraient|aurait quitté");
         Add(CueKind.StepDown, "démissionne|démission|démissionné|se retire|quitte ses fonctions|cède sa place|abandonne ses fonctions");
-        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez|partira chez|part chez|partent chez");
+        Add(CueKind.Join, "rejoint|rejoignent|rejoindre|a rejoint|ont rejoint|passe chez|file chez|débarque chez|arrive chez|s installe chez|partira chez|part chez|partent chez|rejoindrait|rejoindraient|aurait rejoint|passerait chez");
         Add(CueKind.Hire, "recrute|recruté|recrutée|recruter|embauche|embauché|embauchée|débauche|débauché|débauchée|s offre|attire|arrache|s attache les services de|fait appel à");
         Add(CueKind.Appoint, "nommé|nommée|nomme|nommés|prend la tête|prendra la tête|à la tête de|devient|deviendra|pour diriger|dirigera|prend la direction|prendra la direction|rétablit|rétabli|rétablie|réintégré|réintégrée|promu|promue|succède|remplacé par|remplacée par");
         Add(CueKind.Found, "fonde|fondé|fondée|fondent|fonder|cofonde|cofondé|cofondée|cofondent|cofonder|co fondé|co fondée|crée|créé|créée|créer|monter sa|monte sa|lance sa start up|lance sa startup|lancer sa start up|lancer sa startup|ouvre sa nouvelle startup|ouvre sa startup|ouverture de sa nouvelle startup|ouverture de sa startup|monte sa startup|fondée par|cofondée par|parmi les cofondateurs de|parmi les fondateurs de|compte parmi les cofondateurs de");

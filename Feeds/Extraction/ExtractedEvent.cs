@@ -14,4 +14,8 @@ public sealed record ExtractedEvent(
     string? Org,
     double Confidence,
     string Evidence,
-    string? Why = null);
+    string? Why = null)
+{
+    /// <summary>How sure the report is of this claim.</summary>
+    public ClaimTier Tier { get; init; }
+}

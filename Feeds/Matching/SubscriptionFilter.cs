@@ -61,6 +61,9 @@ public sealed record SubscriptionFilter(
     /// <summary>Alerts arrive without a notification sound (Telegram's <c>disable_notification</c>).</summary>
     public bool Silent { get; init; }
 
+    /// <summary>Waits for a story to be confirmed (<c>confirmed:only</c>): reported and denied stories never alert here.</summary>
+    public bool ConfirmedOnly { get; init; }
+
     /// <summary>"talent org:Meta" — what the alert's footer says about why it was sent.</summary>
     public string Describe(Func<string, string> entityName)
     {
@@ -100,6 +103,11 @@ public sealed record SubscriptionFilter(
         if (ExcludePattern is not null)
         {
             parts.Add($"exclude-pattern:\"{ExcludePattern.Source}\"");
+        }
+
+        if (ConfirmedOnly)
+        {
+            parts.Add("confirmed:only");
         }
 
         return string.Join(' ', parts);

@@ -53,8 +53,8 @@ public sealed class SubscriptionIndex
 
     public int Count { get; }
 
-    /// <summary>The matching subscription of each channel that should get the story, at most one per channel.</summary>
-    public List<SubscriptionFilter> Match(StoryFacts story)
+    /// <summary>The matching subscription of each channel that should get the story, at most one per channel; a story not confirmed yet skips <c>confirmed:only</c> subscriptions.</summary>
+    public List<SubscriptionFilter> Match(StoryFacts story, ClaimTier tier = ClaimTier.Confirmed)
     {
         ArgumentNullException.ThrowIfNull(story);
         if (story.Topics.Count == 0)
@@ -71,7 +71,7 @@ public sealed class SubscriptionIndex
         void ConsiderFound(SubscriptionFilter subscription, bool keywordFound)
         {
             ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(best, subscription.ChannelId, out _);
-            if ((current is null || subscription.Id < current.Id) && Matches(subscription, story, patterns, keywordFound))
+            if ((current is null || subscription.Id < current.Id) && (tier == ClaimTier.Confirmed || !subscription.ConfirmedOnly) && Matches(subscription, story, patterns, keywordFound))
             {
                 current = subscription;
             }

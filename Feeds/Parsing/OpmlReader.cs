@@ -27,7 +27,8 @@ public static class OpmlReader
 
             var name = reader.GetAttribute("title") ?? reader.GetAttribute("text") ?? url;
             var language = reader.GetAttribute("language");
-            sources.Add(new FeedSource(name.Trim(), url, string.IsNullOrWhiteSpace(language) ? null : language.Trim()));
+            var official = reader.GetAttribute("official");
+            sources.Add(new FeedSource(name.Trim(), url, string.IsNullOrWhiteSpace(language) ? null : language.Trim(), string.IsNullOrWhiteSpace(official) ? null : official.Trim()));
         }
 
         return sources;
@@ -56,6 +57,11 @@ public static class OpmlReader
                 if (source.Language is not null)
                 {
                     writer.WriteAttributeString("language", source.Language);
+                }
+
+                if (source.Official is not null)
+                {
+                    writer.WriteAttributeString("official", source.Official); // Radar's own attribute: the organisation the feed speaks for
                 }
 
                 writer.WriteEndElement();

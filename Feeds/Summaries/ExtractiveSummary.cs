@@ -38,6 +38,13 @@ public static partial class ExtractiveSummary
         return text[..(cut > maxLength / 2 ? cut : maxLength - 1)].TrimEnd(',', ';', ':', '،') + "…";
     }
 
+    /// <summary>The first sentence of a text (all of it when it has one).</summary>
+    public static string FirstSentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SentenceEnd().Split(text.Trim(), 2)[0];
+    }
+
     [GeneratedRegex(@"(?<=[.!?؟])\s+")]
     private static partial Regex SentenceEnd();
 }

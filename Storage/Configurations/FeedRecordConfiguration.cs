@@ -14,6 +14,7 @@ internal sealed class FeedRecordConfiguration : IEntityTypeConfiguration<FeedRec
         builder.Property(f => f.Url).HasMaxLength(2048);
         builder.Property(f => f.Name).HasMaxLength(200);
         builder.Property(f => f.Language).HasMaxLength(16);
+        builder.Property(f => f.Official).HasMaxLength(200);
         builder.Property(f => f.ETag).HasMaxLength(512);
         builder.Property(f => f.LastModified).HasMaxLength(128);
         builder.Property(f => f.LastError).HasMaxLength(1000);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Radar.Feeds.Extraction;
 using Radar.Storage.Entities;
 
 namespace Radar.Storage.Configurations;
@@ -18,5 +19,7 @@ internal sealed class StoryRecordConfiguration : IEntityTypeConfiguration<StoryR
         builder.Property(s => s.Topics).HasMaxLength(64);
         builder.Property(s => s.TitleKey).HasMaxLength(500);
         builder.Property(s => s.EventKeys).HasMaxLength(4000);
+        builder.Property(s => s.Tier).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ClaimTier.Confirmed).HasSentinel(ClaimTier.Confirmed);
+        builder.Property(s => s.TierBy).HasMaxLength(200);
     }
 }

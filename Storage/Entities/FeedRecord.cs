@@ -11,6 +11,9 @@ public sealed class FeedRecord
 
     public string? Language { get; set; }
 
+    /// <summary>The organisation this feed speaks for (a lab's own blog): what it says is confirmed.</summary>
+    public string? Official { get; set; }
+
     /// <summary>False once the feed leaves the configuration (or an owner removes it); its entries stay.</summary>
     public bool Enabled { get; set; } = true;
 

@@ -1,3 +1,5 @@
+using Radar.Feeds.Extraction;
+
 namespace Radar.Storage.Entities;
 
 /// <summary>One piece of news, whatever the number of feeds and languages that carried it.</summary>
@@ -37,4 +39,16 @@ public sealed class StoryRecord
 
     /// <summary>Event keys, one per line, that let reports in other languages join this story.</summary>
     public string EventKeys { get; set; } = string.Empty;
+
+    /// <summary>How sure the news is of the story now: reported, confirmed or denied; it moves as later reports join.</summary>
+    public ClaimTier Tier { get; set; }
+
+    /// <summary>The organisation whose own feed confirmed (or denied) the story, when one did.</summary>
+    public string? TierBy { get; set; }
+
+    /// <summary>When the tier last changed; null while it is the first report's.</summary>
+    public DateTime? TierChangedAt { get; set; }
+
+    /// <summary>The earlier story this one follows (a launch after a delay, a move after talks, a return after a departure).</summary>
+    public long? FollowsStoryId { get; set; }
 }

@@ -35,6 +35,9 @@ public sealed class SubscriptionRecord
     /// <summary>Alerts arrive without notification (Telegram <c>notify:off</c>).</summary>
     public bool Silent { get; set; }
 
+    /// <summary>Waits for a story to be confirmed before alerting (<c>confirmed:only</c>).</summary>
+    public bool ConfirmedOnly { get; set; }
+
     /// <summary><c>instant</c> or <c>digest</c>.</summary>
     public string Mode { get; set; } = "instant";
 

@@ -71,7 +71,17 @@ public sealed class DeliveryStore(RadarDbContext db)
                       join c in db.Channels on d.ChannelId equals c.Id
                       join s in db.Stories on d.StoryId equals s.Id
                       orderby d.Id
-                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest) { Style = c.Style, PingRole = d.PingRole, Silent = d.Silent })
+                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest)
+                      {
+                          Style = c.Style,
+                          PingRole = d.PingRole,
+                          Silent = d.Silent,
+                          Tier = s.Tier,
+                          TierBy = s.TierBy,
+                          TierChangedAt = s.TierChangedAt,
+                          FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
+                          FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
+                      })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,7 +98,17 @@ public sealed class DeliveryStore(RadarDbContext db)
                where c.Active
                join s in db.Stories on d.StoryId equals s.Id
                orderby d.EditDueAt
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId) { Style = c.Style, PingRole = d.PingRole, Silent = d.Silent })
+               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId)
+               {
+                   Style = c.Style,
+                   PingRole = d.PingRole,
+                   Silent = d.Silent,
+                   Tier = s.Tier,
+                   TierBy = s.TierBy,
+                   TierChangedAt = s.TierChangedAt,
+                   FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
+                   FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
+               })
             .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>

@@ -32,4 +32,16 @@ public sealed record DueDelivery(
 
     /// <summary>Send without notification.</summary>
     public bool Silent { get; init; }
+
+    /// <summary>The story's tier now, who set it and when (null while it is the first report's).</summary>
+    public ClaimTier Tier { get; init; }
+
+    public string? TierBy { get; init; }
+
+    public DateTime? TierChangedAt { get; init; }
+
+    /// <summary>The earlier story this one follows: its title and date; null when it follows none.</summary>
+    public string? FollowsTitle { get; init; }
+
+    public DateTime? FollowsPublishedAt { get; init; }
 }

@@ -18,11 +18,12 @@ public sealed class FeedStore(RadarDbContext db)
             {
                 feed.Name = source.Name;
                 feed.Language = source.Language;
+                feed.Official = source.Official;
                 feed.Enabled = true;
                 continue;
             }
 
-            db.Feeds.Add(new FeedRecord { Url = source.Url, Name = source.Name, Language = source.Language, CreatedAt = now, NextPollAt = now });
+            db.Feeds.Add(new FeedRecord { Url = source.Url, Name = source.Name, Language = source.Language, Official = source.Official, CreatedAt = now, NextPollAt = now });
         }
 
         foreach (var removed in existing.Values.Where(f => f.AddedBy is null))
@@ -67,7 +68,8 @@ public sealed class FeedStore(RadarDbContext db)
     /// <summary>Feeds as the poller sees them: validators, rhythm, and whether a verified WebSub subscription pushes them at <paramref name="now"/>.</summary>
     private IQueryable<FeedToPoll> ToPoll(IQueryable<FeedRecord> feeds, DateTime now) =>
         feeds.AsNoTracking().Select(f => new FeedToPoll(f.Id, f.Name, f.Url, f.Language, f.ETag, f.LastModified, f.Primed, f.ConsecutiveFailures, f.PollInterval,
-            db.WebSubSubscriptions.Any(w => w.FeedId == f.Id && w.Requested == WebSubModes.Subscribe && w.ExpiresAt > now)));
+            db.WebSubSubscriptions.Any(w => w.FeedId == f.Id && w.Requested == WebSubModes.Subscribe && w.ExpiresAt > now))
+        { Official = f.Official });
 
     /// <summary>Records a successful fetch (200 or 304). Returns true when the feed was failing before.</summary>
     public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken, TimeSpan? interval = null)

@@ -17,7 +17,8 @@ public sealed class StoryStore(RadarDbContext db)
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <param name="analysis">What the analysis understood, or null.</param>
     /// <param name="summaries">Summaries in readers' languages made for it (an LLM's), beside the analysis's extractive one.</param>
-    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryAnalysis? analysis = null, IReadOnlyDictionary<string, string>? summaries = null)
+    /// <param name="follows">The earlier story it follows, if any (see <c>StoryThreads</c>).</param>
+    public async Task<StoryRecord> CreateFromEntryAsync(EntryRecord entry, string source, DateTime now, CancellationToken cancellationToken, StoryAnalysis? analysis = null, IReadOnlyDictionary<string, string>? summaries = null, long? follows = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var story = new StoryRecord
@@ -35,6 +36,9 @@ public sealed class StoryStore(RadarDbContext db)
             TitleHash = (long)(analysis?.Signature.TitleHash ?? 0),
             TitleKey = analysis?.Signature.TitleKey ?? string.Empty,
             EventKeys = analysis is null ? string.Empty : string.Join('\n', analysis.Signature.EventKeys),
+            Tier = analysis?.Extraction.Tier ?? ClaimTier.Confirmed,
+            TierBy = analysis?.Extraction.ConfirmedBy,
+            FollowsStoryId = follows,
         };
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -62,9 +66,77 @@ public sealed class StoryStore(RadarDbContext db)
     /// <summary>Stories created since <paramref name="since"/> with an id above <paramref name="afterId"/>, for the clusterer.</summary>
     public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken, long afterId = 0) =>
         (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since && s.Id > afterId)
-            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys })
+            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys, s.PublishedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries))));
+        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries)), s.PublishedAt));
+
+    /// <summary>A story's tier now, and who set it.</summary>
+    public async Task<(ClaimTier Tier, string? By)> TierAsync(long storyId, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId).Select(s => new { s.Tier, s.TierBy }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        return (story.Tier, story.TierBy);
+    }
+
+    /// <summary>Moves a story to a new tier (a confirmation or a denial joined it), as of <paramref name="at"/>, the news time of the report that moved it.</summary>
+    public Task SetTierAsync(long storyId, ClaimTier tier, string? by, DateTime at, CancellationToken cancellationToken) =>
+        db.Stories.Where(s => s.Id == storyId).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.Tier, tier).SetProperty(x => x.TierBy, by).SetProperty(x => x.TierChangedAt, at), cancellationToken);
+
+    /// <summary>
+    /// Stories published between <paramref name="since"/> and <paramref name="until"/> whose event keys begin with one of
+    /// <paramref name="keyPrefixes"/> (the same person or model), newest first: the stories a new one
+    /// may follow.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, ClaimTier Tier, Extraction? Analysis)>> ThreadCandidatesAsync(IReadOnlyList<string> keyPrefixes, DateTime since, DateTime until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefixes);
+        var found = new Dictionary<long, (long Id, ClaimTier Tier, Extraction? Analysis)>();
+        foreach (var prefix in keyPrefixes)
+        {
+            // Keys are stored one per line: a prefix at the start of the text or of a line.
+            var rows = await db.Stories.AsNoTracking()
+                .Where(s => s.PublishedAt >= since && s.PublishedAt <= until && (s.EventKeys.StartsWith(prefix) || s.EventKeys.Contains("\n" + prefix)))
+                .OrderByDescending(s => s.PublishedAt).Take(20)
+                .Select(s => new { s.Id, s.Tier, s.Analysis })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                found.TryAdd(row.Id, (row.Id, row.Tier, AnalysisJson.Read(row.Analysis)));
+            }
+        }
+
+        return [.. found.Values.OrderByDescending(c => c.Id)];
+    }
+
+    /// <summary>Longest chain of earlier stories a thread shows.</summary>
+    public const int MaxThread = 5;
+
+    /// <summary>For each story that follows another, the stories before it in its thread, the earliest first (at most <see cref="MaxThread"/>).</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<StoryLink>>> ThreadsAsync(IReadOnlyCollection<StoryRecord> stories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var threads = new Dictionary<long, IReadOnlyList<StoryLink>>();
+        foreach (var story in stories.Where(s => s.FollowsStoryId is not null))
+        {
+            var chain = new List<StoryLink>();
+            var next = story.FollowsStoryId;
+            while (next is { } id && chain.Count < MaxThread && chain.All(c => c.Id != id))
+            {
+                var earlier = await db.Stories.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Id, s.Title, s.PublishedAt, s.FollowsStoryId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (earlier is null)
+                {
+                    break;
+                }
+
+                chain.Insert(0, new StoryLink(earlier.Id, earlier.Title, earlier.PublishedAt));
+                next = earlier.FollowsStoryId;
+            }
+
+            threads[story.Id] = chain;
+        }
+
+        return threads;
+    }
 
     /// <summary>Adds the entry to an existing story as one more source; it does not alert again.</summary>
     public async Task AttachAsync(EntryRecord entry, long storyId, CancellationToken cancellationToken)

@@ -54,6 +54,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
             ExcludePattern = StoredPattern(subscription.ExcludePattern, subscription.Id),
             PingRole = subscription.PingRole,
             Silent = subscription.Silent,
+            ConfirmedOnly = subscription.ConfirmedOnly,
         };
     }
 

@@ -17,10 +17,20 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
 
     public string Help => $"/latest [topic:talent|launches] [org:X] [count ≤ {MaxCount}] — the most recent stories";
 
-    public static string Line(StoryRecord story)
+    /// <summary>"2026-12-05 10:00 · Reuters · [reported] title — link", then the thread it continues, earliest first.</summary>
+    public static string Line(StoryRecord story, IReadOnlyList<StoryLink>? thread = null)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return $"{story.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {story.Source} · {story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}";
+        var tier = story.Tier == ClaimTier.Confirmed ? string.Empty : $"[{story.Tier.ToString().ToLowerInvariant()}] ";
+        var line = $"{story.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {story.Source} · {tier}{story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}";
+        return thread is { Count: > 0 } ? line + "\n   ↳ thread: " + string.Join(" → ", thread.Select(Link)) + " → this" : line;
+    }
+
+    /// <summary>"Meta delays Llama 5 (2026-11-20)".</summary>
+    public static string Link(StoryLink story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return $"{story.Title} ({story.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})";
     }
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -63,8 +73,9 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
         }
 
         var latest = await stories.LatestAsync(n, cancellationToken, choice, onTopic: topic is not null, org).ConfigureAwait(false);
+        var threads = await stories.ThreadsAsync(latest, cancellationToken).ConfigureAwait(false);
         return latest.Count == 0
             ? new Reply("Latest stories", ["No stories yet: the feeds have not brought anything new."])
-            : new Reply("Latest stories", [.. latest.Select(Line)]);
+            : new Reply("Latest stories", [.. latest.Select(s => Line(s, threads.GetValueOrDefault(s.Id)))]);
     }
 }

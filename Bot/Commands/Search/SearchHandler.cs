@@ -21,6 +21,6 @@ public sealed class SearchHandler(StoryStore stories) : ICommandHandler
         }
 
         var found = await stories.SearchAsync(text, 5, cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? new Reply($"Nothing found for '{text}'", []) : new Reply($"Stories mentioning '{text}'", [.. found.Select(LatestHandler.Line)]);
+        return found.Count == 0 ? new Reply($"Nothing found for '{text}'", []) : new Reply($"Stories mentioning '{text}'", [.. found.Select(s => LatestHandler.Line(s))]);
     }
 }

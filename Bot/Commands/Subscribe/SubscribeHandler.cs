@@ -14,7 +14,7 @@ namespace Radar.Bot.Commands.Subscribe;
 
 /// <summary>
 /// <c>/subscribe topic:&lt;talent|launches|all&gt; [org] [person] [model] [keyword] [lang] [exclude]
-/// [pattern] [exclude-pattern] [ping] [notify] [digest] [quiet]</c>: names are resolved through the
+/// [pattern] [exclude-pattern] [ping] [notify] [confirmed] [digest] [quiet]</c>: names are resolved through the
 /// knowledge base in any spelling (an unknown name gets suggestions instead of a filter that would
 /// never match), patterns are checked before anything is stored, and the reply shows the latest
 /// stored story the new subscription would have matched.
@@ -28,11 +28,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
 
     private static readonly string[] Languages = ["en", "ar", "fr"];
 
-    private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "digest", "quiet"];
+    private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "confirmed", "digest", "quiet"];
 
     public string Name => "subscribe";
 
-    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [confirmed:only] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
     public bool ChangesChannel => true;
 
@@ -116,6 +116,12 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error("notify is on or off: notify:off sends this subscription's alerts silently.");
         }
 
+        var confirmed = request.Options.GetValueOrDefault("confirmed")?.ToLowerInvariant();
+        if (confirmed is not (null or "only" or "any"))
+        {
+            return Reply.Error("confirmed is only or any: confirmed:only waits until a story is confirmed, then alerts once.");
+        }
+
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         if (!channel.Active)
         {
@@ -137,6 +143,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 ExcludePattern = excludePattern?.Source,
                 PingRole = ping,
                 Silent = notify == "off",
+                ConfirmedOnly = confirmed == "only",
                 Mode = digest is null ? "instant" : "digest",
                 DigestTime = digest,
                 QuietHours = quiet,

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Radar.Bot.Chat;
+using Radar.Bot.Commands.Latest;
 using Radar.Bot.Knowledge;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
 using Radar.Storage.Stores;
@@ -63,7 +65,16 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
             _ => Model(entity, knowledgeBase),
         };
         var mentioning = await stories.LatestAsync(StoryCount, cancellationToken, name: entity.Kind == EntityKind.Org ? knowledgeBase.OutputOrg(entity).Name : entity.Name).ConfigureAwait(false);
-        lines.AddRange(mentioning.Select(s => $"Story: {s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · {s.Title}{(s.Link is null ? string.Empty : " — " + s.Link)}"));
+        var threads = await stories.ThreadsAsync(mentioning, cancellationToken).ConfigureAwait(false);
+        foreach (var story in mentioning)
+        {
+            var tier = story.Tier == ClaimTier.Confirmed ? string.Empty : $" [{story.Tier.ToString().ToLowerInvariant()}]";
+            lines.Add($"Story: {story.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{tier} · {story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}");
+            if (threads.GetValueOrDefault(story.Id) is { Count: > 0 } thread)
+            {
+                lines.Add("  ↳ thread: " + string.Join(" → ", thread.Select(LatestHandler.Link)) + " → this");
+            }
+        }
         var spellings = entity.Aliases.Concat(entity.ArabicNames).Distinct(StringComparer.Ordinal).Take(MaxSpellings).ToList();
         if (spellings.Count > 0)
         {

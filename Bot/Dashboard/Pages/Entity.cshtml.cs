@@ -65,7 +65,8 @@ public sealed class EntityModel(KnowledgeProvider knowledge, StoryStore stories)
 
         var found = await stories.LatestAsync(10, cancellationToken, name: Entity.Name).ConfigureAwait(false);
         var sources = await stories.SourcesAsync([.. found.Select(s => s.Id)], cancellationToken).ConfigureAwait(false);
-        Stories = [.. found.Select(s => StoryView.From(s, knowledge.Current.Headline, sources))];
+        var threads = await stories.ThreadsAsync(found, cancellationToken).ConfigureAwait(false);
+        Stories = [.. found.Select(s => StoryView.From(s, knowledge.Current.Headline, sources, threads))];
     }
 
     /// <summary>The page of an organisation known by id, or null.</summary>

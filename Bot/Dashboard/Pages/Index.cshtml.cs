@@ -62,6 +62,7 @@ public sealed class IndexModel(StoryStore stories, KnowledgeProvider knowledge) 
         var language = Lang is "en" or "fr" or "ar" ? Lang : null;
         var found = await stories.LatestAsync(Count, cancellationToken, topic, onTopic: false, language: language, alsoNamed: names).ConfigureAwait(false);
         var sources = await stories.SourcesAsync([.. found.Select(s => s.Id)], cancellationToken).ConfigureAwait(false);
-        Stories = [.. found.Select(s => StoryView.From(s, analyser.Headline, sources))];
+        var threads = await stories.ThreadsAsync(found, cancellationToken).ConfigureAwait(false);
+        Stories = [.. found.Select(s => StoryView.From(s, analyser.Headline, sources, threads))];
     }
 }

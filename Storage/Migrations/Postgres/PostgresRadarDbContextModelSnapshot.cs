@@ -348,6 +348,10 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<DateTime>("NextPollAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Official")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("interval");
 
@@ -522,6 +526,9 @@ namespace Radar.Storage.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long?>("FollowsStoryId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -546,6 +553,20 @@ namespace Radar.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Confirmed");
+
+                    b.Property<string>("TierBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("TierChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -582,6 +603,9 @@ namespace Radar.Storage.Migrations.Postgres
 
                     b.Property<long>("ChannelId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("ConfirmedOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -333,6 +333,10 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<DateTime>("NextPollAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Official")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("TEXT");
 
@@ -505,6 +509,9 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FollowsStoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -528,6 +535,20 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Confirmed");
+
+                    b.Property<string>("TierBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TierChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -562,6 +583,9 @@ namespace Radar.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfirmedOnly")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")

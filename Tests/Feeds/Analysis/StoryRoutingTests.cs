@@ -62,4 +62,15 @@ public sealed class StoryRoutingTests
         Assert.True(targets[1].Digest);
         Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), targets[1].DueAt);
     }
+
+    [Fact]
+    public void ReportsPublishedMoreThanTheWindowApartAreDifferentStoriesUnlessTheyShareTheirLink()
+    {
+        var then = new DateTime(2023, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        var known = new KnownStory(7, new StorySignature("https://a.test/1", 1, "x", ["move:person:jan-leike:org:openai"]), then);
+
+        Assert.Null(StoryRouting.SameAs(new StorySignature("https://b.test/2", 2, "y", ["move:person:jan-leike:org:openai"]), [known], new DateTimeOffset(then.AddDays(1000))));
+        Assert.Equal(7, StoryRouting.SameAs(new StorySignature("https://b.test/2", 2, "y", ["move:person:jan-leike:org:openai"]), [known], new DateTimeOffset(then.AddDays(2)))?.Id);
+        Assert.Equal(7, StoryRouting.SameAs(new StorySignature("https://a.test/1", 2, "y", []), [known], new DateTimeOffset(then.AddDays(1000)))?.Id);
+    }
 }
