@@ -43,11 +43,14 @@ public static class BenchCommand
             case "discord":
                 await DiscordBenchmark.RunAsync(output, Number(arguments, "--alerts", 3_000), Number(arguments, "--chats", 300), Number(arguments, "--latency", 0)).ConfigureAwait(false);
                 return 0;
+            case "feeds":
+                var extra = arguments.SkipWhile(a => a != "--").Skip(1).ToList();
+                return await FeedsBenchmark.RunAsync(output, Number(arguments, "--feeds", 10_000), Number(arguments, "--steady", 60), extra).ConfigureAwait(false);
             case "polling":
                 PollingBenchmark.Run(output, Number(arguments, "--feeds", 200), Number(arguments, "--seed", 7));
                 return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling, feeds.").ConfigureAwait(false);
                 return 2;
         }
     }

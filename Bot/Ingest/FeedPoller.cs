@@ -48,6 +48,7 @@ public sealed partial class FeedPoller(
     public const int ClaimsPerSlot = 2;
 
     private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private readonly ClusteringWindow _window = new();
     private int _busy;
 
     /// <summary>A poll of the due feeds unless one is already running in this instance (then null): for the scheduled rounds.</summary>
@@ -259,7 +260,7 @@ public sealed partial class FeedPoller(
         var deliveries = services.GetRequiredService<DeliveryStore>();
         var knowledgeStore = services.GetRequiredService<KnowledgeStore>();
         var analyser = knowledge.Current;
-        var recent = await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
+        var recent = await _window.CurrentAsync(stories, (now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
         var mayAlert = StoryRouting.MayAlert(feed.Primed, entries, now);
         var analysed = new List<(FeedEntry Entry, StoryAnalysis Analysis, IReadOnlyList<DeliveryTarget>? Targets, Dictionary<string, string>? Summaries)>(entries.Count);

@@ -85,7 +85,7 @@ public sealed class StoryClusterer(KnowledgeBase knowledge)
             return true;
         }
 
-        if (a.TitleHash != 0 && System.Numerics.BitOperations.PopCount(a.TitleHash ^ b.TitleHash) <= MaxTitleDistance && SimilarTitles(a.TitleKey, b.TitleKey))
+        if (a.TitleHash != 0 && System.Numerics.BitOperations.PopCount(a.TitleHash ^ b.TitleHash) <= MaxTitleDistance && SimilarTitles(a, b))
         {
             return true;
         }
@@ -93,11 +93,10 @@ public sealed class StoryClusterer(KnowledgeBase knowledge)
         return a.EventKeys.Any(b.EventKeys.Contains);
     }
 
-    private static bool SimilarTitles(string a, string b)
+    private static bool SimilarTitles(StorySignature a, StorySignature b)
     {
-        var x = a.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var y = b.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        if (x.Count < MinTitleWords || y.Count < MinTitleWords || !x.Where(IsNumber).ToHashSet().SetEquals(y.Where(IsNumber)))
+        var (x, y) = (a.TitleWords, b.TitleWords);
+        if (x.Count < MinTitleWords || y.Count < MinTitleWords || !a.TitleNumbers.SetEquals(b.TitleNumbers))
         {
             return false;
         }
@@ -105,8 +104,6 @@ public sealed class StoryClusterer(KnowledgeBase knowledge)
         var shared = x.Count(y.Contains);
         return (double)shared / (x.Count + y.Count - shared) >= MinTitleSimilarity;
     }
-
-    private static bool IsNumber(string word) => word.Any(char.IsDigit);
 
     /// <summary>A 64-bit SimHash of the title's folded words; 0 for an empty title.</summary>
     public static ulong SimHash(string title)

@@ -66,9 +66,9 @@ public sealed class StoryStore(RadarDbContext db)
     /// <summary>Stories created since <paramref name="since"/> with an id above <paramref name="afterId"/>, for the clusterer.</summary>
     public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken, long afterId = 0) =>
         (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since && s.Id > afterId)
-            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys, s.PublishedAt })
+            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys, s.PublishedAt, s.CreatedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries)), s.PublishedAt));
+        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries)), s.PublishedAt) { Created = s.CreatedAt });
 
     /// <summary>A story's tier now, and who set it.</summary>
     public async Task<(ClaimTier Tier, string? By)> TierAsync(long storyId, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ using Radar.Tests.Support;
 namespace Radar.Tests.Bot;
 
 /// <summary>The read-only dashboard from a running Radar, read in a real headless Chromium and over HTTP.</summary>
+[Trait("Category", "Slow")]
 [Collection(RunsAlone.Name)]
 public sealed class DashboardTests : IAsyncLifetime
 {

@@ -11,6 +11,7 @@ using Radar.Tests.Support;
 namespace Radar.Tests.Bot;
 
 /// <summary>A huge but legal feed: its work is bounded, and a stop in the middle leaves nothing half-stored.</summary>
+[Trait("Category", "Slow")]
 public sealed class LargeFeedTests : IAsyncLifetime
 {
     private FeedServer _server = null!;

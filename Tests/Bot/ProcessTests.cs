@@ -5,6 +5,7 @@ using Radar.Tests.Support;
 namespace Radar.Tests.Bot;
 
 /// <summary>The built executable: start-up errors, the single-instance rule, Ctrl+C.</summary>
+[Trait("Category", "Slow")]
 public sealed class ProcessTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -16,6 +16,7 @@ namespace Radar.Tests.Bot;
 /// (which answers 429 and 409 as Telegram does) and a real feed server: the work is shared, nothing
 /// is done twice, and the death of an instance (SIGKILL) loses nothing.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(RunsAlone.Name)]
 public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 {

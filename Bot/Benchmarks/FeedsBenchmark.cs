@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Radar.Feeds.Model;
+using Radar.Feeds.Parsing;
+
+namespace Radar.Bot.Benchmarks;
+
+/// <summary>
+/// <c>bench feeds [--feeds N] [--steady SECONDS] [-- extra bot arguments]</c>: N one-item feeds served
+/// on 127.0.0.1 by this process, the real bot started as a child process with the defaults (SQLite,
+/// console, no tokens) and an OPML of those feeds, and its resident memory and CPU read from /proc.
+/// Prints the time until every feed was fetched once (the first round), the CPU the bot spent per
+/// feed in that round, its peak resident memory during the round, and its resident memory after
+/// <c>--steady</c> seconds more (the steady state).
+/// </summary>
+public static class FeedsBenchmark
+{
+    public static async Task<int> RunAsync(TextWriter output, int feeds, int steadySeconds, IReadOnlyList<string> botArguments)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(botArguments);
+        if (!OperatingSystem.IsLinux())
+        {
+            await output.WriteLineAsync("bench feeds reads the bot's memory and CPU from /proc: Linux only.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("radar-bench-feeds-");
+        var firstFetch = new ConcurrentDictionary<int, DateTime>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var server = builder.Build();
+        var published = DateTimeOffset.UtcNow.AddHours(-2).ToString("r", CultureInfo.InvariantCulture);
+        server.MapGet("/f/{id:int}.xml", (int id) =>
+        {
+            firstFetch.TryAdd(id, DateTime.UtcNow);
+            var body = $"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {id}</title><link>https://feeds.test/{id}</link><description>bench</description><item><title>Quiet update number {id} from a small blog</title><link>https://feeds.test/{id}/1</link><guid>https://feeds.test/{id}/1</guid><pubDate>{published}</pubDate><description>Nothing to see in post {id}.</description></item></channel></rss>""";
+            return Results.Text(body, "application/rss+xml; charset=utf-8");
+        });
+        await server.StartAsync().ConfigureAwait(false);
+        var url = server.Urls.First();
+        var opml = Path.Combine(folder.FullName, "feeds.opml");
+        await File.WriteAllTextAsync(opml, OpmlReader.Write(Enumerable.Range(0, feeds).Select(i => new FeedSource($"Feed {i}", $"{url}/f/{i}.xml", "en")), "bench")).ConfigureAwait(false);
+
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder.FullName,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(FeedsBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { $"--Radar:Feeds:Opml={opml}", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder.FullName, "radar.db")}" }.Concat(botArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var bot = Process.Start(start)!;
+        _ = bot.StandardOutput.ReadToEndAsync();
+        _ = bot.StandardError.ReadToEndAsync();
+        var began = DateTime.UtcNow;
+        long peak = 0;
+        TimeSpan? startupCpu = null; // what the bot spent before its first fetch: start-up, not polling
+        while (firstFetch.Count < feeds && !bot.HasExited && DateTime.UtcNow - began < TimeSpan.FromMinutes(30))
+        {
+            peak = Math.Max(peak, ResidentBytes(bot.Id));
+            startupCpu ??= firstFetch.IsEmpty ? null : CpuTime(bot.Id);
+            await Task.Delay(500).ConfigureAwait(false);
+        }
+
+        var round = (firstFetch.IsEmpty ? DateTime.UtcNow : firstFetch.Values.Max()) - began;
+        await Task.Delay(2_000).ConfigureAwait(false); // the last fetches are stored
+        var cpu = CpuTime(bot.Id) - (startupCpu ?? TimeSpan.Zero);
+        var steady = new List<long>();
+        var steadyUntil = DateTime.UtcNow.AddSeconds(steadySeconds);
+        while (DateTime.UtcNow < steadyUntil && !bot.HasExited)
+        {
+            steady.Add(ResidentBytes(bot.Id));
+            await Task.Delay(1_000).ConfigureAwait(false);
+        }
+
+        var highWater = HighWaterBytes(bot.Id);
+        bot.Kill(entireProcessTree: true);
+        await bot.WaitForExitAsync().ConfigureAwait(false);
+        await server.StopAsync().ConfigureAwait(false);
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // the SQLite file may still be closing: the temp folder is the system's to clean
+        }
+
+        static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("N0", CultureInfo.InvariantCulture) + " MB";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"feeds: {firstFetch.Count:N0} of {feeds:N0} feeds fetched once in {round.TotalSeconds:N0} s; CPU {cpu.TotalSeconds:N1} s after start-up ({(startupCpu ?? TimeSpan.Zero).TotalSeconds:N1} s), {cpu.TotalMilliseconds / Math.Max(1, feeds):N2} ms per feed; resident memory peak {Mb(Math.Max(peak, highWater))} during the round (high-water mark {Mb(highWater)}), {Mb(steady.Count == 0 ? 0 : (long)steady.Average())} steady over the next {steadySeconds} s"));
+        return firstFetch.Count == feeds ? 0 : 1;
+    }
+
+    private static long ResidentBytes(int pid) => StatusField(pid, "VmRSS:");
+
+    private static long HighWaterBytes(int pid) => StatusField(pid, "VmHWM:");
+
+    private static long StatusField(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0; // the process has gone
+        }
+    }
+
+    /// <summary>User and system CPU time of the process (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
+    private static TimeSpan CpuTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100d);
+    }
+}
