@@ -100,7 +100,7 @@ public static class FeedsBenchmark
 
         static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("N0", CultureInfo.InvariantCulture) + " MB";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"feeds: {firstFetch.Count:N0} of {feeds:N0} feeds fetched once in {round.TotalSeconds:N0} s; CPU {cpu.TotalSeconds:N1} s after start-up ({(startupCpu ?? TimeSpan.Zero).TotalSeconds:N1} s), {cpu.TotalMilliseconds / Math.Max(1, feeds):N2} ms per feed; resident memory peak {Mb(Math.Max(peak, highWater))} during the round (high-water mark {Mb(highWater)}), {Mb(steady.Count == 0 ? 0 : (long)steady.Average())} steady over the next {steadySeconds} s"));
+            $"feeds: {firstFetch.Count:N0} of {feeds:N0} feeds fetched once in {round.TotalSeconds:N0} s; {(startupCpu is null ? "CPU per feed not measured (the round ended before the first sample);" : $"CPU {cpu.TotalSeconds:N1} s after start-up ({startupCpu.Value.TotalSeconds:N1} s), {cpu.TotalMilliseconds / feeds:N2} ms per feed;")} resident memory peak {Mb(Math.Max(peak, highWater))} during the round (high-water mark {Mb(highWater)}), {Mb(steady.Count == 0 ? 0 : (long)steady.Average())} steady over the next {steadySeconds} s"));
         return firstFetch.Count == feeds ? 0 : 1;
     }
 
