@@ -116,8 +116,9 @@ public sealed class ProcessTests
         var opml = Path.Combine(folder.Path, "feeds.opml");
         await File.WriteAllTextAsync(opml, Radar.Feeds.Parsing.OpmlReader.Write([new Radar.Feeds.Model.FeedSource("Local", server.Url("/feed.xml"))], "test"));
 
-        using var first = BotProcess.Start(folder.Path, [.. settings, $"--Radar:Feeds:Opml={opml}"]);
+        using var first = BotProcess.Start(folder.Path, new Dictionary<string, string>(), [.. settings, $"--Radar:Feeds:Opml={opml}"], interruptible: true);
         await first.WaitForErrorTextAsync("Feed Local: 1 entries, 1 new, 1 alerts", Patience);
+        Assert.False(first.IgnoresInterrupt(), "SIGINT is ignored in the bot: Ctrl+C could not stop it");
 
         using var second = BotProcess.Start(folder.Path, ["--once", .. settings, $"--Radar:Feeds:Opml={opml}"]);
         second.CloseInput();

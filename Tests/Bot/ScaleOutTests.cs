@@ -184,8 +184,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var started = DateTime.UtcNow;
         await WaitUntilAsync(() => Task.FromResult(sources.All(s => Fetches(new Uri(s.Url).AbsolutePath) >= 3)), "every feed fetched three times");
         var elapsed = DateTime.UtcNow - started;
-        a.Interrupt();
-        b.Interrupt();
+        a.Terminate();
+        b.Terminate();
         await Task.WhenAll(a.WaitForExitAsync(Patience), b.WaitForExitAsync(Patience));
 
         // Never twice within an interval: consecutive fetches of a feed are an interval apart (less 100 ms for clocks).

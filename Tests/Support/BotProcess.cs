@@ -18,11 +18,19 @@ public sealed class BotProcess : IDisposable
 
     public static BotProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, new Dictionary<string, string>(), arguments);
 
-    /// <summary>Starts the bot with extra environment variables.</summary>
-    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) => Start(workingDirectory, environment, arguments, interruptible: false);
+
+    /// <summary>
+    /// Starts the bot with extra environment variables. With <paramref name="interruptible"/>, it
+    /// starts through coreutils' <c>env --default-signal=INT</c>: a suite started from a background
+    /// job has SIGINT ignored, and an ignored signal stays ignored in every child, so Ctrl+C would
+    /// never arrive.
+    /// </summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, bool interruptible)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet")
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo(interruptible ? "env" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -33,6 +41,12 @@ public sealed class BotProcess : IDisposable
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+
+        if (interruptible)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
         }
 
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Radar.Bot.dll"));
@@ -77,10 +91,22 @@ public sealed class BotProcess : IDisposable
     /// <summary>SIGKILL: the process dies at once, in the middle of whatever it was doing.</summary>
     public void KillHard() => _process.Kill();
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt()
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does (start the bot <c>interruptible</c>).</summary>
+    public void Interrupt() => Signal("-INT");
+
+    /// <summary>Sends SIGTERM, as systemd and docker stop a service: it arrives wherever the suite was started.</summary>
+    public void Terminate() => Signal("-TERM");
+
+    /// <summary>Whether the process ignores SIGINT (bit 2 of <c>SigIgn</c> in /proc/pid/status).</summary>
+    public bool IgnoresInterrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0b10) != 0;
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
