@@ -66,22 +66,7 @@ public sealed class DeliveryStore(RadarDbContext db)
             ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE OF d SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
             db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("platform", platform), db.Parameter("limit", limit))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return await (from d in db.Deliveries.AsNoTracking()
-                      where claimed.Contains(d.Id)
-                      join c in db.Channels on d.ChannelId equals c.Id
-                      join s in db.Stories on d.StoryId equals s.Id
-                      orderby d.Id
-                      select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), null, d.Digest)
-                      {
-                          Style = c.Style,
-                          PingRole = d.PingRole,
-                          Silent = d.Silent,
-                          Tier = s.Tier,
-                          TierBy = s.TierBy,
-                          TierChangedAt = s.TierChangedAt,
-                          FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
-                          FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
-                      })
+        return await Due(db.Deliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id), forEdit: false)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -92,24 +77,33 @@ public sealed class DeliveryStore(RadarDbContext db)
 
     /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>
     public async Task<IReadOnlyList<DueDelivery>> EditsDueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
-        await (from d in db.Deliveries.AsNoTracking()
-               where d.State == DeliveryState.Sent && d.EditDueAt != null && d.EditDueAt <= now && d.MessageId != null
-               join c in db.Channels on d.ChannelId equals c.Id
-               where c.Active
-               join s in db.Stories on d.StoryId equals s.Id
-               orderby d.EditDueAt
-               select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), d.MessageId)
-               {
-                   Style = c.Style,
-                   PingRole = d.PingRole,
-                   Silent = d.Silent,
-                   Tier = s.Tier,
-                   TierBy = s.TierBy,
-                   TierChangedAt = s.TierChangedAt,
-                   FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
-                   FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
-               })
-            .Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await Due(
+                db.Deliveries.AsNoTracking()
+                    .Where(d => d.State == DeliveryState.Sent && d.EditDueAt != null && d.EditDueAt <= now && d.MessageId != null && db.Channels.Any(c => c.Id == d.ChannelId && c.Active))
+                    .OrderBy(d => d.EditDueAt).Take(limit),
+                forEdit: true)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Outbox rows with what the platform adapter needs to send them (<paramref name="forEdit"/>: to
+    /// edit the message already sent), in the order of <paramref name="rows"/>: the channel, the
+    /// story in the channel's language, its tier and the story it follows.
+    /// </summary>
+    private IQueryable<DueDelivery> Due(IQueryable<DeliveryRecord> rows, bool forEdit) =>
+        from d in rows
+        join c in db.Channels on d.ChannelId equals c.Id
+        join s in db.Stories on d.StoryId equals s.Id
+        select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), forEdit ? d.MessageId : null, !forEdit && d.Digest)
+        {
+            Style = c.Style,
+            PingRole = d.PingRole,
+            Silent = d.Silent,
+            Tier = s.Tier,
+            TierBy = s.TierBy,
+            TierChangedAt = s.TierChangedAt,
+            FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
+            FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
+        };
 
     /// <summary>
     /// The story has a new source: its sent alerts are to be edited, at most once every

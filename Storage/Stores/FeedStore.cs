@@ -145,7 +145,7 @@ public sealed class FeedStore(RadarDbContext db)
         await db.Feeds.AsNoTracking()
             .Where(f => f.Enabled && f.ConsecutiveFailures > 0 && f.BrokenNoticeAt == null && (f.LastSuccessAt ?? f.CreatedAt) <= failingSince)
             .OrderBy(f => f.Id)
-            .Select(f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt, f.Language))
+            .Select(Health)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Feeds the owners were told are broken that work again, or that left the list since.</summary>
@@ -153,15 +153,19 @@ public sealed class FeedStore(RadarDbContext db)
         await db.Feeds.AsNoTracking()
             .Where(f => f.BrokenNoticeAt != null && (f.ConsecutiveFailures == 0 || !f.Enabled))
             .OrderBy(f => f.Id)
-            .Select(f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt, f.Language))
+            .Select(Health)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Records that the owners were told the feed is broken (a time) or that it recovered (null).</summary>
     public Task SetBrokenNoticeAsync(int feedId, DateTime? toldAt, CancellationToken cancellationToken) =>
         db.Feeds.Where(f => f.Id == feedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.BrokenNoticeAt, toldAt), cancellationToken);
 
+    /// <summary>What <c>/feeds</c>, <c>/healthz</c> and the owners' notices show of a feed.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<FeedRecord, FeedHealth>> Health =
+        f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt, f.Language);
+
     public async Task<IReadOnlyList<FeedHealth>> HealthAsync(CancellationToken cancellationToken) =>
         await db.Feeds.AsNoTracking().OrderBy(f => f.Id)
-            .Select(f => new FeedHealth(f.Id, f.Name, f.Url, f.Enabled, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.NextPollAt, f.Language))
+            .Select(Health)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -21,9 +21,15 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
     public static string Line(StoryRecord story, IReadOnlyList<StoryLink>? thread = null)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var tier = story.Tier == ClaimTier.Confirmed ? string.Empty : $"[{story.Tier.ToString().ToLowerInvariant()}] ";
-        var line = $"{story.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {story.Source} · {tier}{story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}";
+        var line = $"{story.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {story.Source} · {(TierMark(story) is { } mark ? mark + " " : string.Empty)}{story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}";
         return thread is { Count: > 0 } ? line + "\n   ↳ thread: " + string.Join(" → ", thread.Select(Link)) + " → this" : line;
+    }
+
+    /// <summary>"[reported]" or "[denied]" for a story not confirmed; null for one that is.</summary>
+    public static string? TierMark(StoryRecord story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return story.Tier == ClaimTier.Confirmed ? null : $"[{story.Tier.ToString().ToLowerInvariant()}]";
     }
 
     /// <summary>"Meta delays Llama 5 (2026-11-20)".</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using Radar.Bot.Chat;
 using Radar.Bot.Commands.Latest;
 using Radar.Bot.Knowledge;
-using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
 using Radar.Storage.Stores;
@@ -68,8 +67,7 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
         var threads = await stories.ThreadsAsync(mentioning, cancellationToken).ConfigureAwait(false);
         foreach (var story in mentioning)
         {
-            var tier = story.Tier == ClaimTier.Confirmed ? string.Empty : $" [{story.Tier.ToString().ToLowerInvariant()}]";
-            lines.Add($"Story: {story.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{tier} · {story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}");
+            lines.Add($"Story: {story.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(LatestHandler.TierMark(story) is { } mark ? " " + mark : string.Empty)} · {story.Title}{(story.Link is null ? string.Empty : " — " + story.Link)}");
             if (threads.GetValueOrDefault(story.Id) is { Count: > 0 } thread)
             {
                 lines.Add("  ↳ thread: " + string.Join(" → ", thread.Select(LatestHandler.Link)) + " → this");
