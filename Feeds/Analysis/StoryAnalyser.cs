@@ -2,6 +2,7 @@ using Radar.Feeds.Clustering;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Matching;
+using Radar.Feeds.Papers;
 using Radar.Feeds.Summaries;
 using Radar.Feeds.Text;
 
@@ -31,6 +32,24 @@ public sealed class StoryAnalyser(KnowledgeBase knowledge)
             ExtractiveSummary.Create(input.Summary ?? string.Empty),
             _clusterer.Sign(input.Link, input.Title, extraction));
     }
+
+    /// <summary>
+    /// A move read from a paper as a story of its own (tier <see cref="ClaimTier.Inferred"/>): the
+    /// person joining the paper's organisation from their latest one, signed so that a later news
+    /// report of the same move joins it.
+    /// </summary>
+    public StoryAnalysis FromPaper(PaperMove move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var evidence = $"{PaperReader.TrailName(move.ArxivId)} ({move.Date}): {move.PaperTitle}";
+        var hire = new ExtractedEvent(EventKind.Hire, move.Person, move.From, move.To, null, null, move.To, PaperConfidence, evidence, "the author's affiliation on a new paper (OpenAlex)") { Tier = ClaimTier.Inferred };
+        var extraction = new Extraction.Extraction("en", [Topic.Talent], [hire], [move.Person], [move.From, move.To], [], [new Move(move.Person, move.From, move.To)]) { Tier = ClaimTier.Inferred };
+        var link = "https://arxiv.org/abs/" + move.ArxivId;
+        return new StoryAnalysis(extraction, Headline.Render(extraction.Events, "en"), evidence, _clusterer.Sign(link, move.Title, extraction));
+    }
+
+    /// <summary>How sure a move read from one paper is: below what the news must reach to be learnt as a step of someone's path.</summary>
+    public const double PaperConfidence = 0.6;
 
     /// <summary>The beginnings of the event keys of the earlier stories this one may follow.</summary>
     public IReadOnlyList<string> ThreadKeys(Extraction.Extraction extraction) => _clusterer.ThreadKeys(extraction);

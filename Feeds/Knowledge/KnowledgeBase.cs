@@ -14,6 +14,8 @@ public sealed class KnowledgeBase
     private readonly TokenTrie<ModelFamily> _families = new();
     private readonly (ModelFamily Family, string Folded)[] _foldedFamilies;
     private ILookup<string, KnownEntity>? _authors;
+    private ILookup<string, KnownEntity>? _peopleByName;
+    private FrozenDictionary<string, KnownEntity>? _byIdentifier;
     private NameIndex? _names;
 
     public KnowledgeBase(IEnumerable<KnownEntity> entities, IEnumerable<ModelFamily> families)
@@ -54,6 +56,25 @@ public sealed class KnowledgeBase
 
     /// <summary>How many spellings the matcher holds.</summary>
     public int AliasCount => _aliases.Count;
+
+    /// <summary>The people one of whose spellings is this name exactly (normalised: case, accents, punctuation); several when the name is shared.</summary>
+    public IEnumerable<KnownEntity> PeopleNamed(string name) =>
+        (_peopleByName ??= _byId.Values.Where(e => e.Kind == EntityKind.Person)
+            .SelectMany(p => p.Aliases.Prepend(p.Name).Select(MatchText.Normalize).Distinct(StringComparer.Ordinal).Select(spelling => (Spelling: spelling, Person: p)))
+            .ToLookup(s => s.Spelling, s => s.Person, StringComparer.Ordinal))[MatchText.Normalize(name)];
+
+    /// <summary>The person with this ORCID iD, or the organisation with this ROR id, as papers taught them; null when none.</summary>
+    public KnownEntity? ByIdentifier(string? orcidOrRor)
+    {
+        if (orcidOrRor is null)
+        {
+            return null;
+        }
+
+        _byIdentifier ??= _byId.Values.Select(e => (Key: e.Orcid ?? e.Ror, Entity: e)).Where(p => p.Key is not null)
+            .DistinctBy(p => p.Key, StringComparer.Ordinal).ToFrozenDictionary(p => p.Key!, p => p.Entity, StringComparer.Ordinal);
+        return _byIdentifier.GetValueOrDefault(orcidOrRor);
+    }
 
     public KnownEntity? Get(string? id) => id is not null && _byId.TryGetValue(id, out var entity) ? entity : null;
 

@@ -64,6 +64,12 @@ public sealed record KnownEntity
     /// <summary>For a person: the models they are an author of, dated (the paper trail).</summary>
     public IReadOnlyList<Appearance> Appearances { get; init; } = [];
 
+    /// <summary>For a person: the ORCID iD ("0000-0002-1825-0097") learnt from a paper, when one gave it.</summary>
+    public string? Orcid { get; init; }
+
+    /// <summary>For an organisation: its ROR id ("02xyz1234"), when a paper named it so.</summary>
+    public string? Ror { get; init; }
+
     /// <summary>Some of what is known comes from Epoch AI's dataset, which asks for a credit wherever it is shown.</summary>
     public bool FromDataset { get; init; }
 

@@ -104,6 +104,9 @@ public sealed class NameIndex
     /// <summary>Whether a folded word opens the name of a known person ("tim", "yinfei") or is a common given name ("nora", "inès").</summary>
     public bool IsGivenName(string folded) => _givenNames.Contains(folded) || CommonGivenNames.Value.Contains(folded);
 
+    /// <summary>How many known people carry this folded family name.</summary>
+    public int CarriersOf(string foldedSurname) => _surnames.TryGetValue(foldedSurname, out var carriers) ? carriers.Length : 0;
+
     /// <summary>The one known person whose family name this folded word is (Latin or Arabic spelling), or null when none or several are.</summary>
     public KnownEntity? OnlyCarrierOf(string foldedSurname) =>
         _surnames.TryGetValue(foldedSurname, out var carriers) && carriers.Length == 1 ? carriers[0] : null;

@@ -49,7 +49,7 @@ public static class PaperTrail
     }
 
     /// <summary>The organisation of a paper signed by one company (its units count as one), with that company's id; null for several companies or none.</summary>
-    private static (KnownEntity Org, string Root)? OneCompany(Appearance appearance, KnowledgeBase knowledge)
+    public static (KnownEntity Org, string Root)? OneCompany(Appearance appearance, KnowledgeBase knowledge)
     {
         var orgs = appearance.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().ToList();
         var roots = orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).ToList();

@@ -7,4 +7,8 @@ public sealed record FeedEntry(
     string Title,
     string Summary,
     DateTimeOffset? Published,
-    string Language);
+    string Language)
+{
+    /// <summary>Who wrote it, as the feed writes it (<c>dc:creator</c>, <c>author</c>): for arXiv listings, the paper's authors.</summary>
+    public string? Author { get; init; }
+}

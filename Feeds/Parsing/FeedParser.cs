@@ -166,7 +166,8 @@ public static class FeedParser
             : null;
         var id = FirstText(item.Id, link) ?? HashId(title + "\n" + summary, item.PublishingDateString);
         var language = feedLanguage ?? LanguageDetector.Detect(summary.Length > 300 ? title + " " + summary[..300] : title + " " + summary);
-        return new FeedEntry(Truncate(id.Trim(), 1_000), link, title, summary, published ?? firstSeen, language);
+        var author = HtmlText.ToPlainText(FirstText(dublinCore?.Creator, item.Author), MaxSummaryLength);
+        return new FeedEntry(Truncate(id.Trim(), 1_000), link, title, summary, published ?? firstSeen, language) { Author = author.Length == 0 ? null : author };
     }
 
     private static string? FirstText(params string?[] candidates) =>
