@@ -26,6 +26,10 @@ public abstract class RadarDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<AffiliationRecord> Affiliations => Set<AffiliationRecord>();
 
+    public DbSet<PaperRecord> Papers => Set<PaperRecord>();
+
+    public DbSet<PaperAppearanceRecord> PaperAppearances => Set<PaperAppearanceRecord>();
+
     public DbSet<PlatformStateRecord> PlatformState => Set<PlatformStateRecord>();
 
     public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddScoped<FeedStore>();
+        services.AddScoped<PaperStore>();
         services.AddScoped<WebSubStore>();
         services.AddScoped<HandledUpdateStore>();
         services.AddScoped<EntryStore>();

@@ -56,7 +56,7 @@ public static class FeedsBenchmark
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Radar.Bot.dll")); // run as "dotnet Radar.Bot.dll"; a published single file is its own host
         }
 
-        foreach (var argument in new[] { $"--Radar:Feeds:Opml={opml}", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder.FullName, "radar.db")}" }.Concat(botArguments))
+        foreach (var argument in new[] { $"--Radar:Feeds:Opml={opml}", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Papers:Feeds:0=", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder.FullName, "radar.db")}" }.Concat(botArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -30,10 +30,44 @@ public sealed record AlertWords(string Language, string People, string Orgs, str
             (ClaimTier.Denied, "fr") => by is null ? "Démenti" : $"Démenti par {by}",
             (ClaimTier.Denied, "ar") => by is null ? "نفي رسمي" : $"نفته {by}",
             (ClaimTier.Denied, _) => by is null ? "Denied" : $"Denied by {by}",
+            (ClaimTier.Inferred, "fr") => "Déduit d'un article scientifique, non confirmé",
+            (ClaimTier.Inferred, "ar") => "مستنتج من ورقة بحثية، غير مؤكد",
+            (ClaimTier.Inferred, _) => "From a paper, unconfirmed",
             (_, _) when days is null => null,
             (_, "fr") => (by is null ? "Confirmé" : $"Confirmé par {by}") + " — " + (days == 0 ? "le jour du premier article" : $"{days} jour{(days == 1 ? string.Empty : "s")} après le premier article"),
             (_, "ar") => (by is null ? "تم التأكيد" : $"أكدته {by}") + " — " + (days == 0 ? "في يوم أول تقرير" : $"بعد {days} يوم من أول تقرير"),
             _ => (by is null ? "Confirmed" : $"Confirmed by {by}") + " — " + (days == 0 ? "the day of the first report" : $"{days} day{(days == 1 ? string.Empty : "s")} after the first report"),
+        };
+    }
+
+    /// <summary>
+    /// Where a story first seen on a paper was seen: "arXiv:2612.01234 (2026-12-03) · Affiliations:
+    /// OpenAlex" while only the paper tells it, then "First seen on a paper 12 days earlier
+    /// (arXiv:2612.01234)" once the news does.
+    /// </summary>
+    public string Paper(string arxivId, DateTime paperAt, DateTime published, ClaimTier tier)
+    {
+        var paper = "arXiv:" + arxivId;
+        if (tier == ClaimTier.Inferred)
+        {
+            var date = paperAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return Language switch
+            {
+                "fr" => $"{paper} ({date}) · Affiliations : OpenAlex",
+                "ar" => $"{paper} ({date}) · الانتماءات: OpenAlex",
+                _ => $"{paper} ({date}) · Affiliations: OpenAlex",
+            };
+        }
+
+        var days = Math.Max(0, (int)(published.Date - paperAt.Date).TotalDays);
+        return (Language, days) switch
+        {
+            ("fr", 0) => $"Vu d'abord sur un article le même jour ({paper})",
+            ("fr", _) => $"Vu d'abord sur un article {days} jour{(days == 1 ? string.Empty : "s")} plus tôt ({paper})",
+            ("ar", 0) => $"ظهر أولًا في ورقة بحثية في اليوم نفسه ({paper})",
+            ("ar", _) => $"ظهر أولًا في ورقة بحثية قبل {days} يوم ({paper})",
+            (_, 0) => $"First seen on a paper the same day ({paper})",
+            _ => $"First seen on a paper {days} day{(days == 1 ? string.Empty : "s")} earlier ({paper})",
         };
     }
 

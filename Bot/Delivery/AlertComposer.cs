@@ -24,13 +24,22 @@ public sealed class AlertComposer(KnowledgeProvider knowledge)
             PingRole = delivery.PingRole,
             Silent = delivery.Silent,
             Tier = delivery.Tier,
-            TierNote = AlertWords.For(delivery.ChannelLanguage).Tier(delivery.Tier, delivery.TierBy, delivery.TierChangedAt, delivery.PublishedAt),
+            TierNote = TierNote(delivery),
             Follows = delivery.FollowsTitle is { } earlier ? AlertWords.For(delivery.ChannelLanguage).Follows(earlier, delivery.FollowsPublishedAt!.Value) : null,
             People = analysis?.People ?? [],
             Orgs = analysis?.Orgs ?? [],
             Models = analysis?.Models ?? [],
             Sources = sources,
         };
+    }
+
+    /// <summary>Where the story stands, and where it was first seen when that was a paper, in the channel's language; null when there is nothing to say.</summary>
+    private static string? TierNote(DueDelivery delivery)
+    {
+        var words = AlertWords.For(delivery.ChannelLanguage);
+        var tier = words.Tier(delivery.Tier, delivery.TierBy, delivery.TierChangedAt, delivery.PublishedAt);
+        var paper = delivery is { PaperId: { } id, PaperAt: { } at } ? words.Paper(id, at, delivery.PublishedAt, delivery.Tier) : null;
+        return tier is null ? paper : paper is null ? tier : tier + " · " + paper;
     }
 
     /// <summary>Most stories a digest lists; the rest are counted ("and N more").</summary>

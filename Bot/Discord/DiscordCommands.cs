@@ -25,7 +25,7 @@ public static class DiscordCommands
             new("topic", String, Required: true, Choices: TopicText.Choices),
             new("org", String, Autocomplete: true), new("person", String, Autocomplete: true), new("model", String, Autocomplete: true),
             new("keyword", String), new("lang", String, Choices: ["en", "ar", "fr"]),
-            new("exclude", String), new("pattern", String), new("exclude-pattern", String), new("ping", Role), new("notify", String, Choices: ["on", "off"]), new("confirmed", String, Choices: ["only", "any"]),
+            new("exclude", String), new("pattern", String), new("exclude-pattern", String), new("ping", Role), new("notify", String, Choices: ["on", "off"]), new("confirmed", String, Choices: ["only", "any"]), new("papers", String, Choices: ["on", "off"]),
             new("digest", String), new("quiet", String),
         ],
         ["style"] = [new("style", String, Required: true, Choices: ["full", "compact", "headline"], Positional: true)],

@@ -4,12 +4,13 @@ using Radar.Bot.ConsoleChat;
 using Radar.Bot.Delivery;
 using Radar.Bot.Ingest;
 using Radar.Bot.Notices;
+using Radar.Bot.Papers;
 
 namespace Radar.Bot.Hosting;
 
 /// <summary>
 /// <c>--once</c>: start the lock and the database, answer the commands on standard input until it
-/// ends, poll every feed once, tell the owners of feeds broken (or mended) since, deliver what is
+/// ends, poll every feed once, read the paper listings and look up the papers due, tell the owners of feeds broken (or mended) since, deliver what is
 /// due, and stop. For cron and for checks.
 /// </summary>
 public static class OnceRunner
@@ -33,6 +34,7 @@ public static class OnceRunner
 
             await services.GetRequiredService<ConsoleCommandRunner>().RunAsync(services.GetRequiredService<TextReader>(), cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<FeedPoller>().PollAsync(dueOnly: false, cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<PaperPoller>().PollAsync(force: true, cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<BrokenFeedNotifier>().NotifyAsync(cancellationToken).ConfigureAwait(false);
             await services.GetRequiredService<DeliveryDispatcher>().DispatchAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -27,6 +27,7 @@ using Radar.Bot.Ingest;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Notices;
 using Radar.Bot.Observability;
+using Radar.Bot.Papers;
 using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
 using Radar.Bot.WebSub;
@@ -86,6 +87,7 @@ public static partial class RadarHost
         builder.Services.AddRadarFeeds();
         builder.Services.AddRadarStorage(storage);
         builder.Services.AddRadarChat();
+        builder.Services.AddRadarPapers(mode.Once);
         builder.Services.AddRadarScheduling(builder.Configuration, storage, instance, mode.Once);
         var telegram = ReadValidated(builder.Configuration, TelegramOptions.Section, new TelegramOptionsValidator());
         if (telegram.Enabled && telegram.Mode == "Webhook" && (telegram.WebhookUrl is null || telegram.WebhookSecret is null))
@@ -177,6 +179,7 @@ public static partial class RadarHost
             [typeof(DeliveryOptions)] = DeliveryOptions.Section,
             [typeof(TelegramOptions)] = TelegramOptions.Section,
             [typeof(DiscordOptions)] = DiscordOptions.Section,
+            [typeof(PapersOptions)] = PapersOptions.Section,
         };
         return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
             failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
@@ -231,6 +234,7 @@ public static partial class RadarHost
         services.AddSingleton<Owners>();
         services.AddSingleton<FeedSourcesProvider>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<StoryIngest>();
         services.AddSingleton<RadarMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName).AddPrometheusExporter());
         services.AddRadarHealthChecks();

@@ -1,39 +1,31 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.Cluster;
 using Radar.Bot.Hosting;
-using Radar.Bot.Knowledge;
 using Radar.Bot.Observability;
 using Radar.Bot.WebSub;
 using Radar.Feeds;
-using Radar.Feeds.Analysis;
-using Radar.Feeds.Clustering;
-using Radar.Feeds.Extraction;
 using Radar.Feeds.Fetching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
-using Radar.Feeds.Summaries;
-using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Ingest;
 
 /// <summary>
-/// One poll, as a short orchestration of pure steps: fetch the due feeds (bounded overall and per
-/// host) → parse → store each entry once → analyse (<see cref="StoryAnalyser"/>) → cluster and route
-/// (<see cref="StoryRouting"/>) → enqueue. Fetching runs in parallel; storing is serialised.
+/// One poll round: claim the due feeds, fetch them (bounded overall and per host) → parse → hand the
+/// new entries to <see cref="StoryIngest"/> (analyse, store, cluster, route, enqueue) → record the
+/// feed's health and its next poll. Fetching runs in parallel; storing is serialised.
 /// </summary>
 public sealed partial class FeedPoller(
     IServiceScopeFactory scopes,
     IOptions<FeedsOptions> options,
-    KnowledgeProvider knowledge,
-    SubscriptionIndexProvider subscriptions,
-    LlmSummarizer llm,
+    StoryIngest ingest,
     WebSubSubscriber webSub,
     IOptions<HttpOptions> http,
     RadarMetrics metrics,
     InstanceIdentity instance,
     TimeProvider time,
-    ILogger<FeedPoller> logger) : IDisposable
+    ILogger<FeedPoller> logger)
 {
     /// <summary>How long a claimed feed stays this instance's; past it (the instance died mid-poll) another takes it over.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
@@ -47,8 +39,6 @@ public sealed partial class FeedPoller(
     /// </summary>
     public const int ClaimsPerSlot = 2;
 
-    private readonly SemaphoreSlim _storeGate = new(1, 1);
-    private readonly ClusteringWindow _window = new();
     private int _busy;
 
     /// <summary>A poll of the due feeds unless one is already running in this instance (then null): for the scheduled rounds.</summary>
@@ -111,17 +101,9 @@ public sealed partial class FeedPoller(
             ? FeedParser.Parse(fetched.Body, now, feed.Language, fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url))
             : null;
 
-        await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var result = await StoreAsync(scope.ServiceProvider, feed, fetched, parsed, now, cancellationToken).ConfigureAwait(false);
-            metrics.Polled(result.Failed ? "failed" : parsed is null ? "not_modified" : "ok", fetchDuration);
-            return result;
-        }
-        finally
-        {
-            _storeGate.Release();
-        }
+        var result = await ingest.ExclusiveAsync(() => StoreAsync(scope.ServiceProvider, feed, fetched, parsed, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        metrics.Polled(result.Failed ? "failed" : parsed is null ? "not_modified" : "ok", fetchDuration);
+        return result;
     }
 
     private async Task<FeedPollResult> StoreAsync(IServiceProvider services, FeedToPoll feed, FetchResult fetched, ParsedFeed? parsed, DateTimeOffset now, CancellationToken cancellationToken)
@@ -145,7 +127,7 @@ public sealed partial class FeedPoller(
             return new FeedPollResult(Failed: true, 0, 0);
         }
 
-        var (newEntries, alerts) = parsed is null ? (0, 0) : await IngestAsync(services, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
+        var (newEntries, alerts) = parsed is null ? (0, 0) : await ingest.IngestAsync(services, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
         await DiscoverHubAsync(services, feed, parsed?.Hub ?? fetched.Hub, now, cancellationToken).ConfigureAwait(false);
         var rhythm = NextInterval(feed, parsed, now);
         var nextPoll = now + PollSchedule.AfterSuccess(rhythm, fetched.RetryAfter);
@@ -234,144 +216,10 @@ public sealed partial class FeedPoller(
             return null;
         }
 
-        await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var (newEntries, alerts) = await IngestAsync(scope.ServiceProvider, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
-            LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
-            return newEntries;
-        }
-        finally
-        {
-            _storeGate.Release();
-        }
+        var (newEntries, alerts) = await ingest.ExclusiveAsync(() => ingest.IngestAsync(scope.ServiceProvider, feed, Newest(feed, parsed.Entries), now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
+        return newEntries;
     }
-
-    /// <summary>
-    /// A fetch's entries, oldest first, in one transaction for the feed (a stop rolls the whole
-    /// batch back: nothing half-stored): analyse (and summarise) each first, outside it, then store →
-    /// cluster → route → enqueue under the clustering lock.
-    /// </summary>
-    private async Task<(int NewEntries, int Alerts)> IngestAsync(IServiceProvider services, FeedToPoll feed, IReadOnlyList<FeedEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<RadarDbContext>();
-        var entryStore = services.GetRequiredService<EntryStore>();
-        var stories = services.GetRequiredService<StoryStore>();
-        var deliveries = services.GetRequiredService<DeliveryStore>();
-        var knowledgeStore = services.GetRequiredService<KnowledgeStore>();
-        var analyser = knowledge.Current;
-        var recent = await _window.CurrentAsync(stories, (now - StoryClusterer.Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
-        var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var mayAlert = StoryRouting.MayAlert(feed.Primed, entries, now);
-        var analysed = new List<(FeedEntry Entry, StoryAnalysis Analysis, IReadOnlyList<DeliveryTarget>? Targets, Dictionary<string, string>? Summaries)>(entries.Count);
-        foreach (var entry in entries.OrderBy(e => e.Published))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var analysis = analyser.Analyse(AnalysisInput.Of(entry, feed.Official));
-            if (llm.Enabled && mayAlert(entry) && StoryRouting.SameAs(analysis.Signature, recent, entry.Published) is null)
-            {
-                // Routed here, once, for the languages the LLM summarises in; the transaction reuses it.
-                var targets = Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
-                analysed.Add((entry, analysis, targets, await SummariesAsync(entryStore, feed, entry, targets, now, cancellationToken).ConfigureAwait(false)));
-            }
-            else
-            {
-                analysed.Add((entry, analysis, null, null));
-            }
-        }
-
-        int added = 0, alerts = 0, learnt = 0, queued = 0;
-        var created = new List<IReadOnlyList<Topic>>();
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            var locked = false;
-            foreach (var (entry, analysis, routed, summaries) in analysed)
-            {
-                var record = await entryStore.AddIfNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
-                if (record is null)
-                {
-                    continue;
-                }
-
-                if (!locked)
-                {
-                    // Stories other instances made since: read under the clustering lock, held to the commit.
-                    await stories.LockClusteringAsync(cancellationToken).ConfigureAwait(false);
-                    recent.AddRange(await stories.RecentAsync((now - StoryClusterer.Window).UtcDateTime, cancellationToken, recent.Count == 0 ? 0 : recent.Max(s => s.Id)).ConfigureAwait(false));
-                    locked = true;
-                }
-
-                added++;
-                if (StoryRouting.SameAs(analysis.Signature, recent, entry.Published) is { } known)
-                {
-                    // Another outlet, or another language, reporting a story we have: a source, not an alert.
-                    await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
-                    var confirmedFor = mayAlert(entry) ? () => Route(analyser, entry, analysis, index, now) : (Func<IReadOnlyList<DeliveryTarget>>?)null;
-                    queued += await StoryStages.JoinAsync(stories, deliveries, known.Id, analysis.Extraction, (entry.Published ?? now).UtcDateTime, now.UtcDateTime, confirmedFor, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    var follows = await StoryStages.FollowsAsync(stories, analyser, analysis.Extraction, record.PublishedAt, cancellationToken).ConfigureAwait(false);
-                    var story = await stories.CreateFromEntryAsync(record, feed.Name, now.UtcDateTime, cancellationToken, analysis, summaries, follows).ConfigureAwait(false);
-                    recent.Add(new KnownStory(story.Id, analysis.Signature, story.PublishedAt));
-                    created.Add(analysis.Extraction.Topics);
-                    learnt += await knowledge.LearnAsync(knowledgeStore, story.Id, story.Link, entry.Published ?? now, analysis.Extraction, cancellationToken, entry.Title).ConfigureAwait(false);
-                    if (mayAlert(entry))
-                    {
-                        var targets = routed ?? Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
-                        var count = await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
-                        queued += count;
-                        alerts += count > 0 ? 1 : 0;
-                    }
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        metrics.NewEntries(added);
-        metrics.Queued(queued);
-        created.ForEach(metrics.StoryCreated);
-        if (learnt > 0)
-        {
-            await knowledge.ChangedAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return (added, alerts);
-    }
-
-    /// <summary>The channels a new story goes to, with when and why (the subscription, with entity names).</summary>
-    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, FeedEntry entry, StoryAnalysis analysis, Feeds.Matching.SubscriptionIndex index, DateTimeOffset now, ClaimTier tier = ClaimTier.Confirmed) =>
-        StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id, tier);
-
-    /// <summary>
-    /// The LLM's summaries of a new story that will alert, one per language its readers read, made
-    /// once here (before the transaction, so no lock waits on the endpoint) and stored with the story:
-    /// the send path only picks one. Null when no channel gets it or the entry is not new; a language
-    /// the endpoint did not answer for falls back to the extractive summary.
-    /// </summary>
-    private async Task<Dictionary<string, string>?> SummariesAsync(EntryStore entries, FeedToPoll feed, FeedEntry entry, IReadOnlyList<DeliveryTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var languages = targets.Select(t => t.Language).Distinct(StringComparer.Ordinal).ToList();
-        if (languages.Count == 0 || !await entries.IsNewAsync(feed.Id, entry, now.UtcDateTime, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var made = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var language in languages)
-        {
-            if (await llm.SummarizeAsync(entry.Title, entry.Summary, language, cancellationToken).ConfigureAwait(false) is { } summary)
-            {
-                made[language] = summary;
-            }
-        }
-
-        return made;
-    }
-
-    public void Dispose() => _storeGate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: {Entries} entries, {New} new, {Alerts} alerts")]
     private static partial void LogFeedPolled(ILogger logger, string feed, int entries, int @new, int alerts);

@@ -33,6 +33,32 @@ public static class StoryStages
             : 0;
     }
 
+    /// <summary>
+    /// The story a move was first seen as, on a paper (tier inferred, within <see cref="StoryThreads.Window"/>
+    /// before the report): the news of the same move joins it instead of making a story of its own.
+    /// </summary>
+    public static async Task<long?> FirstSeenOnPaperAsync(StoryStore stories, StoryAnalyser analyser, StoryAnalysis report, DateTime published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(analyser);
+        ArgumentNullException.ThrowIfNull(report);
+        var keys = report.Signature.EventKeys.Where(k => k.StartsWith("move:", StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (id, _, earlier) in await stories.ThreadCandidatesAsync(keys, published - StoryThreads.Window, published + TimeSpan.FromDays(1), cancellationToken, inferredOnly: true).ConfigureAwait(false))
+        {
+            if (earlier is not null && analyser.EventKeys(earlier).Any(report.Signature.EventKeys.Contains))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The earlier story (within <see cref="StoryThreads.Window"/>) the new one follows, or null.</summary>
     public static async Task<long?> FollowsAsync(StoryStore stories, StoryAnalyser analyser, Extraction extraction, DateTime published, CancellationToken cancellationToken)
     {

@@ -48,7 +48,8 @@ public sealed partial class KnowledgeProvider(IServiceScopeFactory scopes, Chang
     {
         await using var scope = scopes.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<KnowledgeStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
-        var entities = SeedKnowledge.Overlay(SeedKnowledge.Seed.Entities, stored);
+        var papers = await scope.ServiceProvider.GetRequiredService<PaperStore>().TrailsAsync(cancellationToken).ConfigureAwait(false);
+        var entities = SeedKnowledge.Overlay(SeedKnowledge.Seed.Entities, stored, papers);
         _current = new StoryAnalyser(new KnowledgeBase(entities, SeedKnowledge.Seed.Families));
         var reported = entities.Sum(e => e.Affiliations.Count(a => a.Reported));
         LogLoaded(logger, entities.Count, reported);

@@ -48,6 +48,9 @@ public sealed class StoryAnalyser(KnowledgeBase knowledge)
         return new StoryAnalysis(extraction, Headline.Render(extraction.Events, "en"), evidence, _clusterer.Sign(link, move.Title, extraction));
     }
 
+    /// <summary>The keys that make a report the same event as another (see <see cref="StoryClusterer"/>): the same person with an overlapping organisation, the same model.</summary>
+    public IReadOnlyCollection<string> EventKeys(Extraction.Extraction extraction) => _clusterer.Sign(null, string.Empty, extraction).EventKeys;
+
     /// <summary>How sure a move read from one paper is: below what the news must reach to be learnt as a step of someone's path.</summary>
     public const double PaperConfidence = 0.6;
 

@@ -101,7 +101,7 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FeedsOptions> options,
 
         if (!response.IsSuccessStatusCode)
         {
-            return FetchResult.Failed(FetchErrorKind.HttpStatus, $"HTTP {status} {response.ReasonPhrase}", RetryAfter(response, time.GetUtcNow()));
+            return FetchResult.Failed(FetchErrorKind.HttpStatus, $"HTTP {status} {response.ReasonPhrase}", RetryAfter(response, time.GetUtcNow())) with { Status = status };
         }
 
         if (response.Content.Headers.ContentLength > maxBytes)

@@ -19,6 +19,9 @@ public sealed record FetchResult
 
     public FetchErrorKind? Error { get; init; }
 
+    /// <summary>The HTTP status of a <see cref="FetchErrorKind.HttpStatus"/> failure (404, 429, 503).</summary>
+    public int? Status { get; init; }
+
     public string? Message { get; init; }
 
     /// <summary>The WebSub hub named by the response's <c>Link</c> header, if any.</summary>

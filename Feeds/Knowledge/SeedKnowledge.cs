@@ -33,15 +33,26 @@ public static partial class SeedKnowledge
         return !entity.FromDataset || entity.Kind == EntityKind.Org || entity.Affiliations.Count > 0 || entity.Notes is not null || entity.Status is not null;
     }
 
-    /// <summary>The seed, with what the database holds laid over it: paths with the news' steps, and the people the news introduced.</summary>
-    public static List<KnownEntity> Overlay(IReadOnlyList<KnownEntity> seed, IReadOnlyCollection<KnownEntity> stored)
+    /// <summary>
+    /// The seed, with what the database holds laid over it: paths with the news' steps, the people and
+    /// organisations the news and papers introduced, and the new papers in people's trails (with the
+    /// ORCID iDs they gave).
+    /// </summary>
+    public static List<KnownEntity> Overlay(IReadOnlyList<KnownEntity> seed, IReadOnlyCollection<KnownEntity> stored, ILookup<string, (Appearance Appearance, string? Orcid)>? papers = null)
     {
         ArgumentNullException.ThrowIfNull(seed);
         ArgumentNullException.ThrowIfNull(stored);
         var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var merged = seed.Select(e => byId.Remove(e.Id, out var row) ? e with { Affiliations = row.Affiliations.Count > 0 ? row.Affiliations : e.Affiliations } : e).ToList();
+        var merged = seed.Select(e => byId.Remove(e.Id, out var row) ? e with { Affiliations = row.Affiliations.Count > 0 ? row.Affiliations : e.Affiliations, Ror = row.Ror ?? e.Ror } : e).ToList();
         merged.AddRange(byId.Values);
-        return merged;
+        if (papers is null || papers.Count == 0)
+        {
+            return merged;
+        }
+
+        return [.. merged.Select(e => papers[e.Id].ToList() is { Count: > 0 } trail
+            ? e with { Appearances = [.. e.Appearances, .. trail.Select(t => t.Appearance)], Orcid = e.Orcid ?? trail.Select(t => t.Orcid).LastOrDefault(o => o is not null) }
+            : e)];
     }
 
     /// <summary>Builds the seed entities, for callers that add more (the news, owners) before indexing.</summary>

@@ -64,6 +64,12 @@ public sealed record SubscriptionFilter(
     /// <summary>Waits for a story to be confirmed (<c>confirmed:only</c>): reported and denied stories never alert here.</summary>
     public bool ConfirmedOnly { get; init; }
 
+    /// <summary>Moves inferred from papers: on or off as asked (<c>papers:on|off</c>), else on only with a person or organisation filter.</summary>
+    public bool? Papers { get; init; }
+
+    /// <summary>Whether moves inferred from papers alert here.</summary>
+    public bool WantsPapers => Papers ?? (PersonId is not null || OrgId is not null);
+
     /// <summary>"talent org:Meta" — what the alert's footer says about why it was sent.</summary>
     public string Describe(Func<string, string> entityName)
     {
@@ -108,6 +114,11 @@ public sealed record SubscriptionFilter(
         if (ConfirmedOnly)
         {
             parts.Add("confirmed:only");
+        }
+
+        if (Papers is { } papers)
+        {
+            parts.Add(papers ? "papers:on" : "papers:off");
         }
 
         return string.Join(' ', parts);

@@ -53,7 +53,15 @@ public sealed class SubscriptionIndex
 
     public int Count { get; }
 
-    /// <summary>The matching subscription of each channel that should get the story, at most one per channel; a story not confirmed yet skips <c>confirmed:only</c> subscriptions.</summary>
+    /// <summary>A story not confirmed skips <c>confirmed:only</c> subscriptions; one inferred from a paper goes only where papers are wanted.</summary>
+    private static bool Admits(SubscriptionFilter subscription, ClaimTier tier) => tier switch
+    {
+        ClaimTier.Confirmed => true,
+        ClaimTier.Inferred => !subscription.ConfirmedOnly && subscription.WantsPapers,
+        _ => !subscription.ConfirmedOnly,
+    };
+
+    /// <summary>The matching subscription of each channel that should get the story, at most one per channel; a story not confirmed yet skips <c>confirmed:only</c> subscriptions, and one inferred from a paper the subscriptions that do not want papers.</summary>
     public List<SubscriptionFilter> Match(StoryFacts story, ClaimTier tier = ClaimTier.Confirmed)
     {
         ArgumentNullException.ThrowIfNull(story);
@@ -71,7 +79,7 @@ public sealed class SubscriptionIndex
         void ConsiderFound(SubscriptionFilter subscription, bool keywordFound)
         {
             ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(best, subscription.ChannelId, out _);
-            if ((current is null || subscription.Id < current.Id) && (tier == ClaimTier.Confirmed || !subscription.ConfirmedOnly) && Matches(subscription, story, patterns, keywordFound))
+            if ((current is null || subscription.Id < current.Id) && Admits(subscription, tier) && Matches(subscription, story, patterns, keywordFound))
             {
                 current = subscription;
             }

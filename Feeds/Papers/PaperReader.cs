@@ -29,6 +29,12 @@ public static partial class PaperReader
     /// <summary>How an arXiv paper is named in a person's paper trail: "arXiv:2612.01234".</summary>
     public static string TrailName(string arxivId) => "arXiv:" + arxivId;
 
+    /// <summary>OpenAlex's data is CC0; it asks to be credited wherever its affiliations are shown.</summary>
+    public const string CreditLine = "Affiliations: OpenAlex (openalex.org)";
+
+    /// <summary>Whether a text (a paper trail's entry, a move's evidence) comes from a live paper.</summary>
+    public static bool FromLivePaper(string? text) => text?.Contains("arXiv:", StringComparison.Ordinal) == true;
+
     public static PaperReading Read(PaperWork work, KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(work);

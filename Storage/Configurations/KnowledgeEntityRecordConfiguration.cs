@@ -24,5 +24,6 @@ internal sealed class KnowledgeEntityRecordConfiguration : IEntityTypeConfigurat
         builder.Property(e => e.Founders).HasMaxLength(1000);
         builder.Property(e => e.Notes).HasMaxLength(2000);
         builder.Property(e => e.Source).HasMaxLength(2048);
+        builder.Property(e => e.Ror).HasMaxLength(32);
     }
 }

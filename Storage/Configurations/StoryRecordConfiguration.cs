@@ -21,5 +21,6 @@ internal sealed class StoryRecordConfiguration : IEntityTypeConfiguration<StoryR
         builder.Property(s => s.EventKeys).HasMaxLength(4000);
         builder.Property(s => s.Tier).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ClaimTier.Confirmed).HasSentinel(ClaimTier.Confirmed);
         builder.Property(s => s.TierBy).HasMaxLength(200);
+        builder.Property(s => s.PaperId).HasMaxLength(64);
     }
 }

@@ -35,5 +35,8 @@ public sealed class KnowledgeEntityRecord
 
     public bool Reported { get; set; }
 
+    /// <summary>For an organisation a paper introduced: its ROR id.</summary>
+    public string? Ror { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }

@@ -51,4 +51,10 @@ public sealed class StoryRecord
 
     /// <summary>The earlier story this one follows (a launch after a delay, a move after talks, a return after a departure).</summary>
     public long? FollowsStoryId { get; set; }
+
+    /// <summary>The arXiv paper the story was first seen on (an inferred move), kept when the news reports it later.</summary>
+    public string? PaperId { get; set; }
+
+    /// <summary>When that paper was published.</summary>
+    public DateTime? PaperAt { get; set; }
 }

@@ -38,6 +38,9 @@ public sealed class SubscriptionRecord
     /// <summary>Waits for a story to be confirmed before alerting (<c>confirmed:only</c>).</summary>
     public bool ConfirmedOnly { get; set; }
 
+    /// <summary>Moves inferred from papers: null as by default (with a person or organisation filter), or on or off (<c>papers:on|off</c>).</summary>
+    public bool? Papers { get; set; }
+
     /// <summary><c>instant</c> or <c>digest</c>.</summary>
     public string Mode { get; set; } = "instant";
 

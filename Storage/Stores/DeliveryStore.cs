@@ -21,7 +21,11 @@ public sealed class DeliveryStore(RadarDbContext db)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var added = 0;
-        foreach (var target in targets)
+        var list = targets.ToList();
+        var channels = list.Select(t => t.ChannelId).ToList();
+        // The channels that have the story already (a confirmation, or the news of a move first seen on a paper, routes it again): skipped quietly, the unique index stays the guard.
+        var present = list.Count == 0 ? [] : (await db.Deliveries.AsNoTracking().Where(d => d.StoryId == storyId && channels.Contains(d.ChannelId)).Select(d => d.ChannelId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        foreach (var target in list.Where(t => !present.Contains(t.ChannelId)))
         {
             var row = new DeliveryRecord
             {
@@ -101,6 +105,8 @@ public sealed class DeliveryStore(RadarDbContext db)
             Tier = s.Tier,
             TierBy = s.TierBy,
             TierChangedAt = s.TierChangedAt,
+            PaperId = s.PaperId,
+            PaperAt = s.PaperAt,
             FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
             FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
         };

@@ -44,4 +44,9 @@ public sealed record DueDelivery(
     public string? FollowsTitle { get; init; }
 
     public DateTime? FollowsPublishedAt { get; init; }
+
+    /// <summary>The arXiv paper the story was first seen on, and its date; null for a story the news told first.</summary>
+    public string? PaperId { get; init; }
+
+    public DateTime? PaperAt { get; init; }
 }

@@ -59,6 +59,7 @@ public sealed class KnowledgeStore(RadarDbContext db)
             Notes = row.Notes,
             Source = row.Source,
             Reported = row.Reported,
+            Ror = row.Ror,
             Affiliations = [.. affiliations[row.Id].Select(a => new Affiliation(a.OrgName, a.OrgId, a.Role, a.From, a.To, a.Source, a.Reported))],
         })];
     }
@@ -114,6 +115,7 @@ public sealed class KnowledgeStore(RadarDbContext db)
         row.Founders = string.Join('\n', entity.Founders);
         row.Notes = entity.Notes;
         row.Source = entity.Source;
+        row.Ror = entity.Ror ?? row.Ror;
     }
 
     private static AffiliationRecord Record(string personId, Affiliation step, DateTime now) => new()

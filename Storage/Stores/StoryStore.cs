@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Extraction;
+using Radar.Feeds.Papers;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
 
@@ -47,6 +48,70 @@ public sealed class StoryStore(RadarDbContext db)
         return story;
     }
 
+    /// <summary>
+    /// A move read from a paper as a story of its own: tier inferred, the paper as its link and
+    /// source, dated by the paper; the news of the same move later joins it (<see cref="PromoteAsync"/>).
+    /// </summary>
+    public async Task<StoryRecord> CreateFromPaperAsync(StoryAnalysis analysis, PaperMove move, DateTime published, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(move);
+        var story = new StoryRecord
+        {
+            Title = move.Title.Length > 500 ? move.Title[..500] : move.Title,
+            Link = "https://arxiv.org/abs/" + move.ArxivId,
+            Summary = analysis.Summary,
+            Summaries = StorySummaries.Write(analysis.Summary, null),
+            Language = analysis.Language,
+            Source = PaperSource,
+            PublishedAt = published,
+            CreatedAt = now,
+            Topics = TopicText.Join(analysis.Extraction.Topics),
+            Analysis = AnalysisJson.Write(analysis.Extraction),
+            TitleHash = (long)analysis.Signature.TitleHash,
+            TitleKey = analysis.Signature.TitleKey,
+            EventKeys = string.Join('\n', analysis.Signature.EventKeys),
+            Tier = ClaimTier.Inferred,
+            PaperId = move.ArxivId,
+            PaperAt = published,
+        };
+        db.Stories.Add(story);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return story;
+    }
+
+    /// <summary>How a story first seen on a paper names its source: the paper's, and the affiliations' (OpenAlex asks for the credit).</summary>
+    public const string PaperSource = "arXiv (affiliations: OpenAlex)";
+
+    /// <summary>
+    /// The news reports a move first seen on a paper: the report becomes the story's headline, link,
+    /// summary and tier (the paper stays, as where it was seen first), and the entry one of its sources.
+    /// </summary>
+    public async Task PromoteAsync(long storyId, EntryRecord entry, string source, StoryAnalysis analysis, IReadOnlyDictionary<string, string>? summaries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var story = await db.Stories.SingleAsync(s => s.Id == storyId, cancellationToken).ConfigureAwait(false);
+        story.Title = entry.Title;
+        story.Link = entry.Link;
+        story.Summary = entry.Summary;
+        story.Summaries = StorySummaries.Write(analysis.Summary, summaries);
+        story.Language = entry.Language;
+        story.Source = source;
+        story.PublishedAt = entry.PublishedAt;
+        story.Topics = TopicText.Join(analysis.Extraction.Topics);
+        story.Analysis = AnalysisJson.Write(analysis.Extraction);
+        story.TitleHash = (long)analysis.Signature.TitleHash;
+        story.TitleKey = analysis.Signature.TitleKey;
+        story.EventKeys = string.Join('\n', analysis.Signature.EventKeys.Union(story.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal));
+        story.Tier = analysis.Extraction.Tier;
+        story.TierBy = analysis.Extraction.ConfirmedBy;
+        story.TierChangedAt = null;
+        entry.StoryId = story.Id;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.Entry(story).State = EntityState.Detached;
+    }
+
     /// <summary>The advisory lock that makes one instance at a time decide "new story or another source" on PostgreSQL: "story" in ASCII.</summary>
     public const long ClusteringLock = 0x73746F7279;
 
@@ -87,7 +152,7 @@ public sealed class StoryStore(RadarDbContext db)
     /// <paramref name="keyPrefixes"/> (the same person or model), newest first: the stories a new one
     /// may follow.
     /// </summary>
-    public async Task<IReadOnlyList<(long Id, ClaimTier Tier, Extraction? Analysis)>> ThreadCandidatesAsync(IReadOnlyList<string> keyPrefixes, DateTime since, DateTime until, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Id, ClaimTier Tier, Extraction? Analysis)>> ThreadCandidatesAsync(IReadOnlyList<string> keyPrefixes, DateTime since, DateTime until, CancellationToken cancellationToken, bool inferredOnly = false)
     {
         ArgumentNullException.ThrowIfNull(keyPrefixes);
         var found = new Dictionary<long, (long Id, ClaimTier Tier, Extraction? Analysis)>();
@@ -96,6 +161,7 @@ public sealed class StoryStore(RadarDbContext db)
             // Keys are stored one per line: a prefix at the start of the text or of a line.
             var rows = await db.Stories.AsNoTracking()
                 .Where(s => s.PublishedAt >= since && s.PublishedAt <= until && (s.EventKeys.StartsWith(prefix) || s.EventKeys.Contains("\n" + prefix)))
+                .Where(s => !inferredOnly || s.Tier == ClaimTier.Inferred)
                 .OrderByDescending(s => s.PublishedAt).Take(20)
                 .Select(s => new { s.Id, s.Tier, s.Analysis })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
             PingRole = subscription.PingRole,
             Silent = subscription.Silent,
             ConfirmedOnly = subscription.ConfirmedOnly,
+            Papers = subscription.Papers,
         };
     }
 

@@ -5,6 +5,7 @@ using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
 using Radar.Feeds.Knowledge.Flows;
+using Radar.Feeds.Papers;
 
 namespace Radar.Bot.Commands.Flows;
 
@@ -75,6 +76,11 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
         if (moves.Any(m => m.Evidence == Evidence.Inferred))
         {
             lines.Add(EpochSnapshot.CreditLine);
+        }
+
+        if (moves.Any(m => m.Evidence == Evidence.Inferred && PaperReader.FromLivePaper(m.Source)))
+        {
+            lines.Add(PaperReader.CreditLine);
         }
 
         return new Reply(words.FlowsTitle(org, arrivals.Count, departures.Count, since), moves.Count == 0 ? [words.NoMoves] : lines);

@@ -14,7 +14,7 @@ namespace Radar.Bot.Commands.Subscribe;
 
 /// <summary>
 /// <c>/subscribe topic:&lt;talent|launches|all&gt; [org] [person] [model] [keyword] [lang] [exclude]
-/// [pattern] [exclude-pattern] [ping] [notify] [confirmed] [digest] [quiet]</c>: names are resolved through the
+/// [pattern] [exclude-pattern] [ping] [notify] [confirmed] [papers] [digest] [quiet]</c>: names are resolved through the
 /// knowledge base in any spelling (an unknown name gets suggestions instead of a filter that would
 /// never match), patterns are checked before anything is stored, and the reply shows the latest
 /// stored story the new subscription would have matched.
@@ -28,11 +28,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
 
     private static readonly string[] Languages = ["en", "ar", "fr"];
 
-    private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "confirmed", "digest", "quiet"];
+    private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "confirmed", "papers", "digest", "quiet"];
 
     public string Name => "subscribe";
 
-    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [confirmed:only] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [confirmed:only] [papers:on|off] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
     public bool ChangesChannel => true;
 
@@ -122,6 +122,12 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error("confirmed is only or any: confirmed:only waits until a story is confirmed, then alerts once.");
         }
 
+        var papers = request.Options.GetValueOrDefault("papers")?.ToLowerInvariant();
+        if (papers is not (null or "on" or "off"))
+        {
+            return Reply.Error("papers is on or off: papers:on adds the moves Radar infers from new papers' author affiliations (on by default with a person or org filter).");
+        }
+
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         if (!channel.Active)
         {
@@ -144,6 +150,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 PingRole = ping,
                 Silent = notify == "off",
                 ConfirmedOnly = confirmed == "only",
+                Papers = papers is null ? null : papers == "on",
                 Mode = digest is null ? "instant" : "digest",
                 DigestTime = digest,
                 QuietHours = quiet,

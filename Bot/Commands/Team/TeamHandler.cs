@@ -4,6 +4,7 @@ using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
 using Radar.Feeds.Knowledge.Flows;
+using Radar.Feeds.Papers;
 
 namespace Radar.Bot.Commands.Team;
 
@@ -94,6 +95,11 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
         if (model.FromDataset || team.Any(m => m.Evidence == Evidence.Inferred))
         {
             lines.Add(EpochSnapshot.CreditLine);
+        }
+
+        if (team.Any(m => m.Evidence == Evidence.Inferred && PaperReader.FromLivePaper(m.Source)))
+        {
+            lines.Add(PaperReader.CreditLine);
         }
 
         return new Reply(title, lines);

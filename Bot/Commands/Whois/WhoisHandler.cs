@@ -4,6 +4,7 @@ using Radar.Bot.Commands.Latest;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Epoch;
+using Radar.Feeds.Papers;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Whois;
@@ -82,6 +83,11 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
         if (entity.FromDataset)
         {
             lines.Add(EpochSnapshot.CreditLine);
+        }
+
+        if (entity.Appearances.Any(a => PaperReader.FromLivePaper(a.Model)))
+        {
+            lines.Add(PaperReader.CreditLine);
         }
 
         return new Reply($"{entity.Name} ({Kind(entity)}{(entity.Reported ? ", reported by the news" : string.Empty)})", lines);

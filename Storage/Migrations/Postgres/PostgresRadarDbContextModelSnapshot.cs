@@ -446,6 +446,10 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<bool>("Reported")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Ror")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -486,6 +490,98 @@ namespace Radar.Storage.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("leases", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.PaperAppearanceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArxivId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OrgIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Orcid");
+
+                    b.HasIndex("PersonId", "ArxivId")
+                        .IsUnique();
+
+                    b.ToTable("paper_appearances", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.PaperRecord", b =>
+                {
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Lookups")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NextLookupAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("ArxivId");
+
+                    b.HasIndex("State", "NextLookupAt");
+
+                    b.ToTable("papers", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.PlatformStateRecord", b =>
@@ -537,6 +633,13 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<string>("Link")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime?>("PaperAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -638,6 +741,9 @@ namespace Radar.Storage.Migrations.Postgres
                     b.Property<string>("Org")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("Papers")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Pattern")
                         .HasMaxLength(200)

@@ -431,6 +431,10 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<bool>("Reported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Ror")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -471,6 +475,96 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("leases", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.PaperAppearanceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArxivId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Orcid");
+
+                    b.HasIndex("PersonId", "ArxivId")
+                        .IsUnique();
+
+                    b.ToTable("paper_appearances", (string)null);
+                });
+
+            modelBuilder.Entity("Radar.Storage.Entities.PaperRecord", b =>
+                {
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lookups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextLookupAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArxivId");
+
+                    b.HasIndex("State", "NextLookupAt");
+
+                    b.ToTable("papers", (string)null);
                 });
 
             modelBuilder.Entity("Radar.Storage.Entities.PlatformStateRecord", b =>
@@ -519,6 +613,13 @@ namespace Radar.Storage.Migrations.Sqlite
 
                     b.Property<string>("Link")
                         .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaperAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
@@ -619,6 +720,9 @@ namespace Radar.Storage.Migrations.Sqlite
                     b.Property<string>("Org")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Papers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Pattern")
                         .HasMaxLength(200)
