@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
@@ -44,48 +43,29 @@ public static class FeedsBenchmark
         var opml = Path.Combine(folder.FullName, "feeds.opml");
         await File.WriteAllTextAsync(opml, OpmlReader.Write(Enumerable.Range(0, feeds).Select(i => new FeedSource($"Feed {i}", $"{url}/f/{i}.xml", "en")), "bench")).ConfigureAwait(false);
 
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder.FullName,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Radar.Bot.dll")); // run as "dotnet Radar.Bot.dll"; a published single file is its own host
-        }
-
-        foreach (var argument in new[] { $"--Radar:Feeds:Opml={opml}", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Papers:Feeds:0=", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder.FullName, "radar.db")}" }.Concat(botArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var bot = Process.Start(start)!;
-        _ = bot.StandardOutput.ReadToEndAsync();
-        _ = bot.StandardError.ReadToEndAsync();
+        using var bot = ChildBot.Start(folder.FullName, [$"--Radar:Feeds:Opml={opml}", "--Radar:Papers:Feeds:0=", .. botArguments]);
         var began = DateTime.UtcNow;
         long peak = 0;
         TimeSpan? startupCpu = null; // what the bot spent before its first fetch: start-up, not polling
         while (firstFetch.Count < feeds && !bot.HasExited && DateTime.UtcNow - began < TimeSpan.FromMinutes(30))
         {
-            peak = Math.Max(peak, ResidentBytes(bot.Id));
-            startupCpu ??= firstFetch.IsEmpty ? null : CpuTime(bot.Id);
+            peak = Math.Max(peak, ChildBot.ResidentBytes(bot.Id));
+            startupCpu ??= firstFetch.IsEmpty ? null : ChildBot.CpuTime(bot.Id);
             await Task.Delay(500).ConfigureAwait(false);
         }
 
         var round = (firstFetch.IsEmpty ? DateTime.UtcNow : firstFetch.Values.Max()) - began;
         await Task.Delay(2_000).ConfigureAwait(false); // the last fetches are stored
-        var cpu = CpuTime(bot.Id) - (startupCpu ?? TimeSpan.Zero);
+        var cpu = ChildBot.CpuTime(bot.Id) - (startupCpu ?? TimeSpan.Zero);
         var steady = new List<long>();
         var steadyUntil = DateTime.UtcNow.AddSeconds(steadySeconds);
         while (DateTime.UtcNow < steadyUntil && !bot.HasExited)
         {
-            steady.Add(ResidentBytes(bot.Id));
+            steady.Add(ChildBot.ResidentBytes(bot.Id));
             await Task.Delay(1_000).ConfigureAwait(false);
         }
 
-        var highWater = HighWaterBytes(bot.Id);
+        var highWater = ChildBot.HighWaterBytes(bot.Id);
         bot.Kill(entireProcessTree: true);
         await bot.WaitForExitAsync().ConfigureAwait(false);
         await server.StopAsync().ConfigureAwait(false);
@@ -102,31 +82,5 @@ public static class FeedsBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"feeds: {firstFetch.Count:N0} of {feeds:N0} feeds fetched once in {round.TotalSeconds:N0} s; {(startupCpu is null ? "CPU per feed not measured (the round ended before the first sample);" : $"CPU {cpu.TotalSeconds:N1} s after start-up ({startupCpu.Value.TotalSeconds:N1} s), {cpu.TotalMilliseconds / feeds:N2} ms per feed;")} resident memory peak {Mb(Math.Max(peak, highWater))} during the round (high-water mark {Mb(highWater)}), {Mb(steady.Count == 0 ? 0 : (long)steady.Average())} steady over the next {steadySeconds} s"));
         return firstFetch.Count == feeds ? 0 : 1;
-    }
-
-    private static long ResidentBytes(int pid) => StatusField(pid, "VmRSS:");
-
-    private static long HighWaterBytes(int pid) => StatusField(pid, "VmHWM:");
-
-    private static long StatusField(int pid, string field)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0; // the process has gone
-        }
-    }
-
-    /// <summary>User and system CPU time of the process (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
-    private static TimeSpan CpuTime(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100d);
     }
 }

@@ -46,11 +46,13 @@ public static class BenchCommand
             case "feeds":
                 var extra = arguments.SkipWhile(a => a != "--").Skip(1).ToList();
                 return await FeedsBenchmark.RunAsync(output, Number(arguments, "--feeds", 10_000), Number(arguments, "--steady", 60), extra).ConfigureAwait(false);
+            case "papers":
+                return await PapersBenchmark.RunAsync(output, Number(arguments, "--papers", 1_000)).ConfigureAwait(false);
             case "polling":
                 PollingBenchmark.Run(output, Number(arguments, "--feeds", 200), Number(arguments, "--seed", 7));
                 return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling, feeds.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling, feeds, papers.").ConfigureAwait(false);
                 return 2;
         }
     }

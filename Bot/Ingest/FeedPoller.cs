@@ -5,7 +5,6 @@ using Radar.Bot.Observability;
 using Radar.Bot.WebSub;
 using Radar.Feeds;
 using Radar.Feeds.Fetching;
-using Radar.Feeds.Model;
 using Radar.Feeds.Parsing;
 using Radar.Storage.Stores;
 
@@ -127,9 +126,9 @@ public sealed partial class FeedPoller(
             return new FeedPollResult(Failed: true, 0, 0);
         }
 
-        var (newEntries, alerts) = parsed is null ? (0, 0) : await ingest.IngestAsync(services, feed, Newest(feed, parsed.Entries), now, cancellationToken).ConfigureAwait(false);
+        var (newEntries, alerts) = parsed is null ? (0, 0) : await ingest.IngestAsync(services, feed, parsed.Entries, now, cancellationToken).ConfigureAwait(false);
         await DiscoverHubAsync(services, feed, parsed?.Hub ?? fetched.Hub, now, cancellationToken).ConfigureAwait(false);
-        var rhythm = NextInterval(feed, parsed, now);
+        var rhythm = PollSchedule.Next(options.Value, feed.Pushed, feed.PollInterval, parsed?.Entries.Select(e => e.Published).OfType<DateTimeOffset>(), now);
         var nextPoll = now + PollSchedule.AfterSuccess(rhythm, fetched.RetryAfter);
         var recovered = await feeds.RecordSuccessAsync(feed.Id, fetched.ETag, fetched.LastModified, primed: parsed is not null, now.UtcDateTime, nextPoll.UtcDateTime, cancellationToken, rhythm).ConfigureAwait(false);
         if (recovered)
@@ -149,37 +148,6 @@ public sealed partial class FeedPoller(
         return new FeedPollResult(Failed: false, newEntries, alerts);
     }
 
-    /// <summary>The newest <see cref="FeedsOptions.MaxItemsPerFetch"/> entries by date (all of them when fewer): the work of one fetch is bounded.</summary>
-    private IReadOnlyList<FeedEntry> Newest(FeedToPoll feed, IReadOnlyList<FeedEntry> entries)
-    {
-        var cap = options.Value.MaxItemsPerFetch;
-        if (entries.Count <= cap)
-        {
-            return entries;
-        }
-
-        LogCut(logger, feed.Name, entries.Count, cap);
-        return [.. entries.OrderByDescending(e => e.Published ?? DateTimeOffset.MinValue).Take(cap)];
-    }
-
-    /// <summary>
-    /// The interval until the next poll: the long safety interval while a hub pushes the feed; else
-    /// the rhythm of its entries (<see cref="PollSchedule.Adaptive"/>), or a little longer than last
-    /// time when the server said nothing changed (304).
-    /// </summary>
-    private TimeSpan NextInterval(FeedToPoll feed, ParsedFeed? parsed, DateTimeOffset now)
-    {
-        var settings = options.Value;
-        if (feed.Pushed)
-        {
-            return settings.PushedPollInterval;
-        }
-
-        return parsed is null
-            ? PollSchedule.AfterUnchanged(feed.PollInterval, settings.MinPollInterval, settings.PollInterval)
-            : PollSchedule.Adaptive(parsed.Entries.Select(e => e.Published).OfType<DateTimeOffset>(), now, settings.MinPollInterval, settings.PollInterval);
-    }
-
     /// <summary>A hub the feed names is subscribed to when Radar has a public address for the hub to call.</summary>
     private async Task DiscoverHubAsync(IServiceProvider services, FeedToPoll feed, WebSubLinks? hub, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -195,46 +163,11 @@ public sealed partial class FeedPoller(
         }
     }
 
-    /// <summary>
-    /// Content a WebSub hub pushed for a feed: parsed and ingested exactly as polled content is.
-    /// Returns the number of new entries, or null when the body is not a feed.
-    /// </summary>
-    public async Task<int?> IngestPushedAsync(int feedId, byte[] body, string? charset, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var now = time.GetUtcNow();
-        var feed = await scope.ServiceProvider.GetRequiredService<FeedStore>().GetAsync(feedId, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
-        if (feed is null)
-        {
-            return null;
-        }
-
-        var parsed = FeedParser.Parse(body, now, feed.Language, charset, new Uri(feed.Url));
-        if (parsed.Error is { } error)
-        {
-            LogPushRejected(logger, feed.Name, error.ToString());
-            return null;
-        }
-
-        var (newEntries, alerts) = await ingest.ExclusiveAsync(() => ingest.IngestAsync(scope.ServiceProvider, feed, Newest(feed, parsed.Entries), now, cancellationToken), cancellationToken).ConfigureAwait(false);
-        LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
-        return newEntries;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: {Entries} entries, {New} new, {Alerts} alerts")]
     private static partial void LogFeedPolled(ILogger logger, string feed, int entries, int @new, int alerts);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: pushed by its hub, {Entries} entries, {New} new, {Alerts} alerts")]
-    private static partial void LogPushed(ILogger logger, string feed, int entries, int @new, int alerts);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed}: its hub pushed a body that is not a feed ({Error}); ignored")]
-    private static partial void LogPushRejected(ILogger logger, string feed, string error);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} names the WebSub hub {Hub}: subscribing")]
     private static partial void LogHubFound(ILogger logger, string feed, string hub);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed} lists {Entries} entries; only the newest {Cap} are taken (Radar:Feeds:MaxItemsPerFetch)")]
-    private static partial void LogCut(ILogger logger, string feed, int entries, int cap);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: not modified")]
     private static partial void LogFeedNotModified(ILogger logger, string feed);

@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Options;
 using Radar.Bot.Knowledge;
 using Radar.Bot.Observability;
+using Radar.Feeds;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Matching;
 using Radar.Feeds.Model;
 using Radar.Feeds.Papers;
+using Radar.Feeds.Parsing;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
 using Radar.Storage.Stores;
@@ -17,7 +20,15 @@ namespace Radar.Bot.Ingest;
 /// (the pure stage), then store → cluster → route → enqueue in one transaction, one batch at a time
 /// (<see cref="ExclusiveAsync{T}"/>), and learn what the news and papers taught.
 /// </summary>
-public sealed class StoryIngest(KnowledgeProvider knowledge, SubscriptionIndexProvider subscriptions, LlmSummarizer llm, RadarMetrics metrics) : IDisposable
+public sealed partial class StoryIngest(
+    IServiceScopeFactory scopes,
+    KnowledgeProvider knowledge,
+    SubscriptionIndexProvider subscriptions,
+    LlmSummarizer llm,
+    RadarMetrics metrics,
+    IOptions<FeedsOptions> options,
+    TimeProvider time,
+    ILogger<StoryIngest> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ClusteringWindow _window = new();
@@ -47,6 +58,7 @@ public sealed class StoryIngest(KnowledgeProvider knowledge, SubscriptionIndexPr
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(entries);
+        entries = Newest(feed, entries);
         var db = services.GetRequiredService<RadarDbContext>();
         var entryStore = services.GetRequiredService<EntryStore>();
         var stories = services.GetRequiredService<StoryStore>();
@@ -148,7 +160,8 @@ public sealed class StoryIngest(KnowledgeProvider knowledge, SubscriptionIndexPr
     /// What a looked-up paper taught, in one transaction: the organisations it introduced, the paper in
     /// its recognised authors' trails, and a story for each inferred move that the news has not told
     /// already (routed to the subscriptions that want papers). Returns how many alerts were queued.
-    /// Call it inside <see cref="ExclusiveAsync{T}"/>.
+    /// Call it inside <see cref="ExclusiveAsync{T}"/>; the caller reloads the knowledge once its
+    /// batch of papers is done (a move a batch repeats is caught as the same story).
     /// </summary>
     public async Task<int> IngestPaperAsync(IServiceProvider services, PaperReading reading, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -185,12 +198,46 @@ public sealed class StoryIngest(KnowledgeProvider knowledge, SubscriptionIndexPr
         }
 
         metrics.Queued(queued);
-        if (reading.NewOrganisations.Count > 0 || reading.Authors.Any(a => a.Appears))
+        return queued;
+    }
+
+    /// <summary>
+    /// Content a WebSub hub pushed for a feed: parsed and ingested exactly as polled content is.
+    /// Returns the number of new entries, or null when the body is not a feed.
+    /// </summary>
+    public async Task<int?> IngestPushedAsync(int feedId, byte[] body, string? charset, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow();
+        var feed = await scope.ServiceProvider.GetRequiredService<FeedStore>().GetAsync(feedId, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
         {
-            await knowledge.ChangedAsync(cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return queued;
+        var parsed = FeedParser.Parse(body, now, feed.Language, charset, new Uri(feed.Url));
+        if (parsed.Error is { } error)
+        {
+            LogPushRejected(logger, feed.Name, error.ToString());
+            return null;
+        }
+
+        var (newEntries, alerts) = await ExclusiveAsync(() => IngestAsync(scope.ServiceProvider, feed, parsed.Entries, now, cancellationToken), cancellationToken).ConfigureAwait(false);
+        LogPushed(logger, feed.Name, parsed.Entries.Count, newEntries, alerts);
+        return newEntries;
+    }
+
+    /// <summary>The newest <see cref="FeedsOptions.MaxItemsPerFetch"/> entries by date (all of them when fewer): the work of one fetch is bounded.</summary>
+    private IReadOnlyList<FeedEntry> Newest(FeedToPoll feed, IReadOnlyList<FeedEntry> entries)
+    {
+        var cap = options.Value.MaxItemsPerFetch;
+        if (entries.Count <= cap)
+        {
+            return entries;
+        }
+
+        LogCut(logger, feed.Name, entries.Count, cap);
+        return [.. entries.OrderByDescending(e => e.Published ?? DateTimeOffset.MinValue).Take(cap)];
     }
 
     /// <summary>The channels a new story goes to, with when and why (the subscription, with entity names).</summary>
@@ -224,4 +271,13 @@ public sealed class StoryIngest(KnowledgeProvider knowledge, SubscriptionIndexPr
     }
 
     public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed}: pushed by its hub, {Entries} entries, {New} new, {Alerts} alerts")]
+    private static partial void LogPushed(ILogger logger, string feed, int entries, int @new, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed}: its hub pushed a body that is not a feed ({Error}); ignored")]
+    private static partial void LogPushRejected(ILogger logger, string feed, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed} lists {Entries} entries; only the newest {Cap} are taken (Radar:Feeds:MaxItemsPerFetch)")]
+    private static partial void LogCut(ILogger logger, string feed, int entries, int cap);
 }

@@ -106,7 +106,7 @@ public sealed partial class PaperPoller(
 
     private async Task<(int LookedUp, int Read, int Alerts)> LookUpDueAsync(CancellationToken cancellationToken)
     {
-        int lookedUp = 0, read = 0, alerts = 0;
+        int lookedUp = 0, read = 0, alerts = 0, learnt = 0;
         if (_openAlex.Next > time.GetUtcNow().AddSeconds(5))
         {
             return (0, 0, 0); // OpenAlex asked for a pause (429): the papers wait
@@ -127,6 +127,7 @@ public sealed partial class PaperPoller(
                 await using var ingestScope = scopes.CreateAsyncScope();
                 alerts += await ingest.ExclusiveAsync(() => ingest.IngestPaperAsync(ingestScope.ServiceProvider, reading, now, cancellationToken), cancellationToken).ConfigureAwait(false);
                 read++;
+                learnt += reading.NewOrganisations.Count + reading.Authors.Count(a => a.Appears);
                 foreach (var move in reading.Moves)
                 {
                     LogInferred(logger, move.Title);
@@ -149,6 +150,11 @@ public sealed partial class PaperPoller(
             var giveUp = now + retry > new DateTimeOffset(paper.ListedAt, TimeSpan.Zero) + GiveUpAfter;
             await papers.PostponeAsync(paper.ArxivId, giveUp ? null : (now + retry).UtcDateTime, why, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
             LogPostponed(logger, paper.ArxivId, why, giveUp);
+        }
+
+        if (learnt > 0)
+        {
+            await knowledge.ChangedAsync(cancellationToken).ConfigureAwait(false); // once for the batch: a rebuild per paper would cost more than the papers
         }
 
         return (lookedUp, read, alerts);

@@ -71,7 +71,7 @@ public static partial class WebSubEndpoints
         return Results.Text(challenge, "text/plain");
     }
 
-    private static async Task<IResult> ReceiveAsync(string key, HttpRequest request, WebSubStore store, FeedPoller poller, IOptions<FeedsOptions> feeds, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(string key, HttpRequest request, WebSubStore store, StoryIngest ingest, IOptions<FeedsOptions> feeds, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(WebSubEndpoints));
         var body = await RequestBody.ReadAsync(request, feeds.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ public static partial class WebSubEndpoints
         }
 
         var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.ToString() : null;
-        await poller.IngestPushedAsync(subscription.FeedId, body, string.IsNullOrEmpty(charset) ? null : charset, cancellationToken).ConfigureAwait(false);
+        await ingest.IngestPushedAsync(subscription.FeedId, body, string.IsNullOrEmpty(charset) ? null : charset, cancellationToken).ConfigureAwait(false);
         return Results.Accepted();
     }
 

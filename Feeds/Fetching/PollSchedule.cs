@@ -49,6 +49,24 @@ public static class PollSchedule
     /// <summary>The longest a server's Cache-Control may stretch the interval.</summary>
     public static readonly TimeSpan MaxServerDelay = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The interval until a feed's next poll after a success: the long safety interval while a hub
+    /// pushes the feed; else the rhythm of its entries (<see cref="Adaptive"/>), or a little longer
+    /// than last time when the server said nothing changed (304: <paramref name="published"/> null).
+    /// </summary>
+    public static TimeSpan Next(FeedsOptions settings, bool pushed, TimeSpan? previous, IEnumerable<DateTimeOffset>? published, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (pushed)
+        {
+            return settings.PushedPollInterval;
+        }
+
+        return published is null
+            ? AfterUnchanged(previous, settings.MinPollInterval, settings.PollInterval)
+            : Adaptive(published, now, settings.MinPollInterval, settings.PollInterval);
+    }
+
     public static TimeSpan AfterSuccess(TimeSpan interval, TimeSpan? serverMaxAge) =>
         serverMaxAge is { } maxAge && maxAge > interval ? Min(maxAge, MaxServerDelay) : interval;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Model;
+using Radar.Feeds.Papers;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
 using Radar.Tests.Support;
@@ -198,5 +199,37 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         Assert.Empty(await deliveries.ClaimDueAsync("telegram", "a", Now.AddMinutes(10), Now.AddMinutes(12), 10, CancellationToken.None));
         var row = await db.Deliveries.AsNoTracking().SingleAsync();
         Assert.Equal(("m-b", DeliveryState.Sent, 1), (row.MessageId, row.State, row.Attempts));
+    }
+
+    [Fact]
+    public async Task PapersAreListedOnceRetriedGivenUpAndTheirTrailIsStoredOnce()
+    {
+        await using var db = _database.Open();
+        var papers = new PaperStore(db);
+        var items = new[] { new ArxivItem("2612.00001", "One", ["Ada Lovelace"], Now), new ArxivItem("2612.00002", "Two", ["Grace Hopper", "Alan Turing"], Now) };
+
+        Assert.Equal(2, await papers.AddListedAsync(items, Now, CancellationToken.None));
+        Assert.Equal(0, await papers.AddListedAsync(items, Now, CancellationToken.None)); // listed again by another category
+        Assert.Equal(["2612.00001", "2612.00002"], (await papers.DueAsync(Now, 10, CancellationToken.None)).Select(p => p.ArxivId));
+
+        await papers.PostponeAsync("2612.00001", Now.AddDays(1), "not indexed by OpenAlex yet", Now, CancellationToken.None);
+        await papers.PostponeAsync("2612.00002", null, "given up", Now, CancellationToken.None);
+        Assert.Empty(await papers.DueAsync(Now.AddHours(23), 10, CancellationToken.None));
+        var later = Assert.Single(await papers.DueAsync(Now.AddDays(1), 10, CancellationToken.None));
+        Assert.Equal(("2612.00001", 1, "not indexed by OpenAlex yet"), (later.ArxivId, later.Lookups, later.LastError));
+        Assert.Equal(PaperState.GaveUp, (await db.Papers.AsNoTracking().SingleAsync(p => p.ArxivId == "2612.00002")).State);
+
+        var work = new PaperWork("2612.00001", "One", "2026-11-28", []);
+        var finding = new AuthorFinding("Ada Lovelace", AuthorOutcome.Joint, "person:ada-lovelace", "0000-0002-1825-0097", ["org:meta", "org:new-lab"]);
+        var lab = new Radar.Feeds.Knowledge.KnownEntity { Id = "org:new-lab", Kind = Radar.Feeds.Knowledge.EntityKind.Org, Name = "New Lab", Ror = "0abcd1234", Reported = true };
+        var reading = new PaperReading(work, [finding, finding with { Outcome = AuthorOutcome.Ambiguous, PersonId = null }], [lab]);
+        await papers.CompleteAsync(reading, new KnowledgeStore(db), Now, CancellationToken.None);
+        await papers.CompleteAsync(reading, new KnowledgeStore(db), Now, CancellationToken.None); // a second instance, or a restart mid-way
+
+        var trail = (await papers.TrailsAsync(CancellationToken.None))["person:ada-lovelace"].Single();
+        Assert.Equal(("arXiv:2612.00001", "2026-11-28", "0000-0002-1825-0097"), (trail.Appearance.Model, trail.Appearance.Date, trail.Orcid));
+        Assert.Equal(["org:meta", "org:new-lab"], trail.Appearance.OrgIds);
+        Assert.Equal("0abcd1234", (await new KnowledgeStore(db).LoadAsync(CancellationToken.None)).Single(e => e.Id == "org:new-lab").Ror);
+        Assert.Equal(PaperState.Done, (await db.Papers.AsNoTracking().SingleAsync(p => p.ArxivId == "2612.00001")).State);
     }
 }
