@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Radar.Bot.Hosting;
 using Radar.Tests.Fakes;
 using Radar.Tests.Support;
@@ -132,5 +133,32 @@ public sealed class ProcessTests
         Assert.Equal(ExitCodes.Ok, firstExit);
         Assert.Contains("┏━ OpenAI launches GPT-7", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Path, "data", "radar.db")), "the database is created under the working directory");
+    }
+
+    [Fact]
+    public async Task ABotStoppedMidPollOfAThousandSlowFeedsExitsCleanlyWithinTenSeconds()
+    {
+        using var folder = new TempDirectory();
+        await using var server = await FeedServer.StartAsync();
+        var feeds = Enumerable.Range(0, 1_000).Select(i => new Radar.Feeds.Model.FeedSource($"Slow {i}", server.Url($"/slow/{i}.xml"))).ToList();
+        foreach (var feed in feeds)
+        {
+            server.Map(new Uri(feed.Url).AbsolutePath, async context =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted); // each answer takes its time: a stop always finds fetches under way
+                await context.Response.WriteAsync(Rss.Document(new Rss.Item("Quiet", "https://news.test/" + context.Request.Path, "1", DateTimeOffset.UtcNow)), context.RequestAborted);
+            });
+        }
+
+        var opml = Path.Combine(folder.Path, "feeds.opml");
+        await File.WriteAllTextAsync(opml, Radar.Feeds.Parsing.OpmlReader.Write(feeds, "slow"));
+        using var bot = BotProcess.Start(folder.Path, ["--Radar:Http:Port=0", "--Radar:Feeds:AllowPrivateAddresses=true", $"--Radar:Feeds:Opml={opml}"]);
+        await Wait.UntilAsync(() => server.Arrivals.Count >= 20, seconds: 60);
+
+        bot.Terminate();
+        var exit = await bot.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.True(server.Arrivals.Count < 1_000, "the round was still under way when the bot was stopped");
     }
 }
