@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Radar.Bot.Commands;
 using Radar.Feeds.Extraction;
+using Radar.Feeds.Text;
 
 namespace Radar.Bot.Discord;
 
@@ -24,7 +25,7 @@ public static class DiscordCommands
         [
             new("topic", String, Required: true, Choices: TopicText.Choices),
             new("org", String, Autocomplete: true), new("person", String, Autocomplete: true), new("model", String, Autocomplete: true),
-            new("keyword", String), new("lang", String, Choices: ["en", "ar", "fr"]),
+            new("keyword", String), new("lang", String, Choices: [.. ReaderLanguage.All]),
             new("exclude", String), new("pattern", String), new("exclude-pattern", String), new("ping", Role), new("notify", String, Choices: ["on", "off"]), new("confirmed", String, Choices: ["only", "any"]), new("papers", String, Choices: ["on", "off"]),
             new("digest", String), new("quiet", String),
         ],
@@ -35,7 +36,7 @@ public static class DiscordCommands
         ["team"] = [new("model", String, Required: true, Autocomplete: true, Positional: true)],
         ["latest"] = [new("topic", String, Choices: TopicText.Choices), new("org", String, Autocomplete: true), new("count", Integer)],
         ["search"] = [new("text", String, Required: true, Positional: true)],
-        ["language"] = [new("lang", String, Required: true, Choices: ["en", "ar", "fr"])],
+        ["language"] = [new("lang", String, Required: true, Choices: [.. ReaderLanguage.All])],
         ["timezone"] = [new("zone", String, Required: true, Positional: true)],
         ["feeds"] = [new("action", String, Choices: ["add", "remove", "export"], Positional: true), new("value", String, Positional: true)],
     };

@@ -1,4 +1,5 @@
 using Radar.Bot.Chat;
+using Radar.Feeds.Text;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Commands.Language;
@@ -8,17 +9,17 @@ public sealed class LanguageHandler(ChannelContext context, ChannelStore channel
 {
     public string Name => "language";
 
-    public string Help => "/language <en|ar|fr> — the language of this channel's alerts";
+    public string Help => $"/language <{ReaderLanguage.Choices}> — the language of this channel's alerts";
 
     public bool ChangesChannel => true;
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = (request.Options.GetValueOrDefault("lang") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null))?.ToLowerInvariant();
-        if (language is not ("en" or "ar" or "fr"))
+        var language = ReaderLanguage.Parse(request.Options.GetValueOrDefault("lang") ?? (request.Arguments.Count > 0 ? request.Arguments[0] : null));
+        if (language is null)
         {
-            return Reply.Error("Choose en, ar or fr: /language ar");
+            return Reply.Error($"Choose {ReaderLanguage.Listed}: /language ar");
         }
 
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);

@@ -26,13 +26,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
     /// <summary>Most excluded words and phrases per subscription.</summary>
     public const int MaxExcluded = 20;
 
-    private static readonly string[] Languages = ["en", "ar", "fr"];
-
     private static readonly string[] Known = ["topic", "org", "person", "model", "keyword", "lang", "exclude", "pattern", "exclude-pattern", "ping", "notify", "confirmed", "papers", "digest", "quiet"];
 
     public string Name => "subscribe";
 
-    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:en|ar|fr] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [confirmed:only] [papers:on|off] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
+    public string Help => "/subscribe topic:<talent|launches|all> [org:X] [person:X] [model:X] [keyword:X] [lang:" + ReaderLanguage.Choices + "] [exclude:X] [pattern:\"regex\"] [exclude-pattern:\"regex\"] [ping:@Role] [notify:off] [confirmed:only] [papers:on|off] [digest:HH:MM] [quiet:HH:MM-HH:MM] — alerts for this channel";
 
     public bool ChangesChannel => true;
 
@@ -95,10 +93,11 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             return Reply.Error($"keyword must be 1 to {MaxKeywordLength} characters of plain text.");
         }
 
-        var language = request.Options.GetValueOrDefault("lang")?.ToLowerInvariant();
-        if (language is not null && !Languages.Contains(language))
+        var typedLanguage = request.Options.GetValueOrDefault("lang");
+        var language = ReaderLanguage.Parse(typedLanguage);
+        if (typedLanguage is not null && language is null)
         {
-            return Reply.Error("lang must be en, ar or fr.");
+            return Reply.Error($"lang must be {ReaderLanguage.Listed}.");
         }
 
         var exclude = Excluded(request.Options.GetValueOrDefault("exclude"), out var excludeError);
