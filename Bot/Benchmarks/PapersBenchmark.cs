@@ -92,7 +92,7 @@ public static class PapersBenchmark
     /// <summary>Known people with no stated path whose latest single-company paper is Meta's, with a name that is theirs alone (what the rule recognises).</summary>
     private static List<string> MetaAuthors(KnowledgeBase knowledge, int count) =>
         [.. knowledge.Entities.Where(e => e.Kind == EntityKind.Person && e.Affiliations.Count == 0 && PaperTrail.Latest(e, knowledge) is var (org, _) && knowledge.Root(org).Id == "org:meta"
-                && knowledge.PeopleNamed(e.Name).Count() == 1 && knowledge.Names.CarriersOf(e.Name.Split(' ')[^1].ToLowerInvariant()) < PaperReader.CommonSurname)
+                && knowledge.PeopleNamed(e.Name).Count() == 1 && !PaperReader.IsCommonName(e.Name, knowledge))
             .Select(e => e.Name).Order(StringComparer.Ordinal).Take(count)];
 
     private static string Authors(int paper, List<string> movers) =>

@@ -109,7 +109,7 @@ public sealed partial class FeedPoller(
     {
         var feeds = services.GetRequiredService<FeedStore>();
         var interval = options.Value.PollInterval;
-        var error = fetched.Outcome == FetchOutcome.Failed ? fetched.ToString() : parsed?.Error is { } parseError ? "parse: " + parseError : null;
+        var error = fetched.FailureWith(parsed);
         if (error is not null)
         {
             var failures = feed.ConsecutiveFailures + 1;

@@ -76,7 +76,7 @@ public sealed partial class StoryIngest(
             if (llm.Enabled && mayAlert(entry) && StoryRouting.SameAs(analysis.Signature, recent, entry.Published) is null)
             {
                 // Routed here, once, for the languages the LLM summarises in; the transaction reuses it.
-                var targets = Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
+                var targets = Route(analyser, entry.Title, entry.Summary, analysis, index, now, analysis.Extraction.Tier);
                 analysed.Add((entry, analysis, targets, await SummariesAsync(entryStore, feed, entry, targets, now, cancellationToken).ConfigureAwait(false)));
             }
             else
@@ -112,7 +112,7 @@ public sealed partial class StoryIngest(
                 var firstSeenOnPaper = known is null
                     ? await StoryStages.FirstSeenOnPaperAsync(stories, analyser, analysis, record.PublishedAt, cancellationToken).ConfigureAwait(false)
                     : (await stories.TierAsync(known.Id, cancellationToken).ConfigureAwait(false)).Tier == ClaimTier.Inferred ? known.Id : null;
-                IReadOnlyList<DeliveryTarget> Targets() => routed ?? Route(analyser, entry, analysis, index, now, analysis.Extraction.Tier);
+                IReadOnlyList<DeliveryTarget> Targets() => routed ?? Route(analyser, entry.Title, entry.Summary, analysis, index, now, analysis.Extraction.Tier);
                 if (firstSeenOnPaper is { } paperStory)
                 {
                     // The news reports a move first seen on a paper: its report leads the story now; the alerts sent are edited at once, and the channels that wait for news get it.
@@ -127,7 +127,7 @@ public sealed partial class StoryIngest(
                 {
                     // Another outlet, or another language, reporting a story we have: a source, not an alert.
                     await stories.AttachAsync(record, known.Id, cancellationToken).ConfigureAwait(false);
-                    var confirmedFor = mayAlert(entry) ? () => Route(analyser, entry, analysis, index, now) : (Func<IReadOnlyList<DeliveryTarget>>?)null;
+                    var confirmedFor = mayAlert(entry) ? () => Route(analyser, entry.Title, entry.Summary, analysis, index, now) : (Func<IReadOnlyList<DeliveryTarget>>?)null;
                     queued += await StoryStages.JoinAsync(stories, deliveries, known.Id, analysis.Extraction, (entry.Published ?? now).UtcDateTime, now.UtcDateTime, confirmedFor, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -189,9 +189,7 @@ public sealed partial class StoryIngest(
                 }
 
                 var story = await stories.CreateFromPaperAsync(analysis, move, published, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
-                var facts = analyser.Facts(analysis.Extraction, story.Title, story.Summary);
-                var targets = StoryRouting.Route(facts, index, now, id => analyser.Knowledge.Get(id)?.Name ?? id, ClaimTier.Inferred);
-                queued += await deliveries.EnqueueAsync(story.Id, targets, now.UtcDateTime, cancellationToken).ConfigureAwait(false);
+                queued += await deliveries.EnqueueAsync(story.Id, Route(analyser, story.Title, story.Summary, analysis, index, now, ClaimTier.Inferred), now.UtcDateTime, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -241,8 +239,8 @@ public sealed partial class StoryIngest(
     }
 
     /// <summary>The channels a new story goes to, with when and why (the subscription, with entity names).</summary>
-    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, FeedEntry entry, StoryAnalysis analysis, SubscriptionIndex index, DateTimeOffset now, ClaimTier tier = ClaimTier.Confirmed) =>
-        StoryRouting.Route(analyser.Facts(analysis.Extraction, entry.Title, entry.Summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id, tier);
+    private static IReadOnlyList<DeliveryTarget> Route(StoryAnalyser analyser, string title, string? summary, StoryAnalysis analysis, SubscriptionIndex index, DateTimeOffset now, ClaimTier tier = ClaimTier.Confirmed) =>
+        StoryRouting.Route(analyser.Facts(analysis.Extraction, title, summary), index, now, id => analyser.Knowledge.Get(id)?.Name ?? id, tier);
 
     /// <summary>
     /// The LLM's summaries of a new story that will alert, one per language its readers read, made

@@ -40,11 +40,11 @@ public sealed partial class PaperPoller(
     public bool Enabled => options.Value.Listings().Count > 0;
 
     /// <summary>Reads the listings that are due (all of them when <paramref name="force"/>: the --once run) and looks up the papers that are due.</summary>
-    public async Task<PaperRound> PollAsync(bool force, CancellationToken cancellationToken)
+    public async Task PollAsync(bool force, CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
-            return new PaperRound(0, 0, 0, 0, 0);
+            return;
         }
 
         var listed = 0;
@@ -54,14 +54,13 @@ public sealed partial class PaperPoller(
         }
 
         var (lookedUp, read, alerts) = await LookUpDueAsync(cancellationToken).ConfigureAwait(false);
-        await using var scope = scopes.CreateAsyncScope();
-        var waiting = (await scope.ServiceProvider.GetRequiredService<PaperStore>().CountsAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(Storage.Entities.PaperState.Pending);
         if (listed + lookedUp > 0)
         {
+            // Counted only for a round that did something: most rounds (every minute) find nothing due.
+            await using var scope = scopes.CreateAsyncScope();
+            var waiting = (await scope.ServiceProvider.GetRequiredService<PaperStore>().CountsAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(Storage.Entities.PaperState.Pending);
             LogRound(logger, listed, lookedUp, read, alerts, waiting);
         }
-
-        return new PaperRound(listed, lookedUp, read, alerts, waiting);
     }
 
     private async Task<int> ReadListingAsync(string url, bool force, CancellationToken cancellationToken)
@@ -81,7 +80,7 @@ public sealed partial class PaperPoller(
         now = time.GetUtcNow();
         var interval = options.Value.PollInterval;
         var parsed = fetched.Outcome == FetchOutcome.Content ? FeedParser.Parse(fetched.Body, now, "en", fetched.Charset, fetched.FinalUrl ?? new Uri(url)) : null;
-        var error = fetched.Outcome == FetchOutcome.Failed ? fetched.ToString() : parsed?.Error is { } parseError ? "parse: " + parseError : null;
+        var error = fetched.FailureWith(parsed);
         if (error is not null)
         {
             var failures = (last?.Failures ?? 0) + 1;
@@ -120,8 +119,8 @@ public sealed partial class PaperPoller(
             var fetched = await _openAlex.RunAsync(() => fetcher.FetchAsync(WorkUrl(paper.ArxivId), null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             lookedUp++;
-            string? error = null;
-            if (fetched.Outcome == FetchOutcome.Content && Read(fetched.Body, paper.ArxivId, paper.AnnouncedAt, out var work, out error))
+            var (work, error) = fetched.Outcome == FetchOutcome.Content ? Read(fetched.Body, paper.ArxivId, paper.AnnouncedAt) : (null, null);
+            if (work is not null)
             {
                 var reading = PaperReader.Read(work, knowledge.Current.Knowledge);
                 await using var ingestScope = scopes.CreateAsyncScope();
@@ -160,18 +159,16 @@ public sealed partial class PaperPoller(
         return (lookedUp, read, alerts);
     }
 
-    private static bool Read(byte[] body, string arxivId, DateTime announced, out PaperWork work, out string? error)
+    /// <summary>The work in an OpenAlex answer, or why the answer is not one.</summary>
+    private static (PaperWork? Work, string? Error) Read(byte[] body, string arxivId, DateTime announced)
     {
         try
         {
-            work = OpenAlexWork.Parse(body, arxivId, announced.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            error = null;
-            return true;
+            return (OpenAlexWork.Parse(body, arxivId, announced.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), null);
         }
         catch (FormatException e)
         {
-            (work, error) = (null!, "OpenAlex answered something else than a work: " + e.Message);
-            return false;
+            return (null, "OpenAlex answered something else than a work: " + e.Message);
         }
     }
 

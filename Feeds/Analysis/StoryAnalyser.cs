@@ -44,8 +44,7 @@ public sealed class StoryAnalyser(KnowledgeBase knowledge)
         var evidence = $"{PaperReader.TrailName(move.ArxivId)} ({move.Date}): {move.PaperTitle}";
         var hire = new ExtractedEvent(EventKind.Hire, move.Person, move.From, move.To, null, null, move.To, PaperConfidence, evidence, "the author's affiliation on a new paper (OpenAlex)") { Tier = ClaimTier.Inferred };
         var extraction = new Extraction.Extraction("en", [Topic.Talent], [hire], [move.Person], [move.From, move.To], [], [new Move(move.Person, move.From, move.To)]) { Tier = ClaimTier.Inferred };
-        var link = "https://arxiv.org/abs/" + move.ArxivId;
-        return new StoryAnalysis(extraction, Headline.Render(extraction.Events, "en"), evidence, _clusterer.Sign(link, move.Title, extraction));
+        return new StoryAnalysis(extraction, Headline.Render(extraction.Events, "en"), evidence, _clusterer.Sign(PaperReader.Link(move.ArxivId), move.Title, extraction));
     }
 
     /// <summary>The keys that make a report the same event as another (see <see cref="StoryClusterer"/>): the same person with an overlapping organisation, the same model.</summary>

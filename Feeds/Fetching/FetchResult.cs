@@ -33,5 +33,9 @@ public sealed record FetchResult
     public static FetchResult Failed(FetchErrorKind kind, string message, TimeSpan? retryAfter = null) =>
         new() { Outcome = FetchOutcome.Failed, Error = kind, Message = message, RetryAfter = retryAfter };
 
+    /// <summary>Why a poll failed: the fetch's failure, else the parse's of what it fetched ("parse: …"); null when both went well.</summary>
+    public string? FailureWith(Parsing.ParsedFeed? parsed) =>
+        Outcome == FetchOutcome.Failed ? ToString() : parsed?.Error is { } parseError ? "parse: " + parseError : null;
+
     public override string ToString() => Outcome == FetchOutcome.Failed ? $"{Error}: {Message}" : Outcome.ToString();
 }

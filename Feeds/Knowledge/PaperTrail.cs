@@ -32,12 +32,16 @@ public static class PaperTrail
         return moves;
     }
 
-    /// <summary>The organisation of the person's latest single-company appearance, with its date, or null.</summary>
-    public static (KnownEntity Org, Appearance Appearance)? Latest(KnownEntity person, KnowledgeBase knowledge)
+    /// <summary>
+    /// The organisation of the person's latest single-company appearance, with its date, or null;
+    /// only appearances dated on or before <paramref name="until"/> (yyyy-MM-dd) when given, and not
+    /// <paramref name="except"/> (the paper being read).
+    /// </summary>
+    public static (KnownEntity Org, Appearance Appearance)? Latest(KnownEntity person, KnowledgeBase knowledge, string? until = null, string? except = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(knowledge);
-        foreach (var appearance in person.Appearances.OrderByDescending(a => a.Date, StringComparer.Ordinal))
+        foreach (var appearance in person.Appearances.Where(a => a.Model != except && (until is null || string.CompareOrdinal(a.Date, until) <= 0)).OrderByDescending(a => a.Date, StringComparer.Ordinal))
         {
             if (OneCompany(appearance, knowledge) is var (org, _))
             {
@@ -49,7 +53,7 @@ public static class PaperTrail
     }
 
     /// <summary>The organisation of a paper signed by one company (its units count as one), with that company's id; null for several companies or none.</summary>
-    public static (KnownEntity Org, string Root)? OneCompany(Appearance appearance, KnowledgeBase knowledge)
+    private static (KnownEntity Org, string Root)? OneCompany(Appearance appearance, KnowledgeBase knowledge)
     {
         var orgs = appearance.OrgIds.Select(knowledge.Get).OfType<KnownEntity>().ToList();
         var roots = orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).ToList();

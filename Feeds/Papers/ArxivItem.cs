@@ -4,5 +4,5 @@ namespace Radar.Feeds.Papers;
 public sealed record ArxivItem(string Id, string Title, IReadOnlyList<string> Authors, DateTimeOffset Announced)
 {
     /// <summary>The paper's page.</summary>
-    public string Link => "https://arxiv.org/abs/" + Id;
+    public string Link => PaperReader.Link(Id);
 }

@@ -29,6 +29,9 @@ public static partial class PaperReader
     /// <summary>How an arXiv paper is named in a person's paper trail: "arXiv:2612.01234".</summary>
     public static string TrailName(string arxivId) => "arXiv:" + arxivId;
 
+    /// <summary>A paper's page: "https://arxiv.org/abs/2612.01234".</summary>
+    public static string Link(string arxivId) => "https://arxiv.org/abs/" + arxivId;
+
     /// <summary>OpenAlex's data is CC0; it asks to be credited wherever its affiliations are shown.</summary>
     public const string CreditLine = "Affiliations: OpenAlex (openalex.org)";
 
@@ -72,14 +75,20 @@ public static partial class PaperReader
             return people[0];
         }
 
-        var surname = MatchText.Tokenize(author.Name) is { Count: > 1 } tokens ? tokens[^1].Folded : string.Empty;
-        if (people.Count == 1 && knowledge.Names.CarriersOf(surname) < CommonSurname)
+        if (people.Count == 1 && !IsCommonName(author.Name, knowledge))
         {
             return people[0];
         }
 
         var vouched = people.Where(p => coAuthors.Any(other => other.Id != p.Id && SharePaper(p, other))).ToList();
         return vouched.Count == 1 ? vouched[0] : null;
+    }
+
+    /// <summary>A name whose family name <see cref="CommonSurname"/> or more known people carry: too common to name one of them alone.</summary>
+    public static bool IsCommonName(string name, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return MatchText.Tokenize(name) is { Count: > 1 } tokens && knowledge.Names.CarriersOf(tokens[^1].Folded) >= CommonSurname;
     }
 
     private static bool SharePaper(KnownEntity a, KnownEntity b) =>
@@ -106,8 +115,11 @@ public static partial class PaperReader
             // No institution matched by OpenAlex: the printed lines may still name a known organisation.
             foreach (var line in author.RawAffiliations)
             {
-                visiting |= Visiting().IsMatch(line);
-                if (!Visiting().IsMatch(line))
+                if (Visiting().IsMatch(line))
+                {
+                    visiting = true;
+                }
+                else
                 {
                     orgs.AddRange(knowledge.FindMentions(MatchText.Tokenize(line)).Select(m => m.Entity).Where(e => e.Kind == EntityKind.Org));
                 }
@@ -116,7 +128,7 @@ public static partial class PaperReader
 
         orgs = [.. orgs.DistinctBy(o => o.Id)];
         var ids = orgs.Select(o => o.Id).ToList();
-        var roots = orgs.Select(o => Root(o, knowledge)).Distinct(StringComparer.Ordinal).ToList();
+        var roots = orgs.Select(o => knowledge.Root(o).Id).Distinct(StringComparer.Ordinal).ToList(); // a learnt organisation has no parent: its own root
         if (roots.Count == 0)
         {
             return new AuthorFinding(author.Name, visiting ? AuthorOutcome.Visiting : AuthorOutcome.NoInstitution, person.Id, author.Orcid, []);
@@ -132,12 +144,12 @@ public static partial class PaperReader
             return new AuthorFinding(author.Name, AuthorOutcome.FirstSeen, person.Id, author.Orcid, ids);
         }
 
-        if (Root(before, knowledge) == roots[0])
+        if (knowledge.Root(before).Id == roots[0])
         {
             return new AuthorFinding(author.Name, AuthorOutcome.Unchanged, person.Id, author.Orcid, ids);
         }
 
-        var (from, to) = (knowledge.OutputOrg(before), OutputOrg(orgs[0], knowledge));
+        var (from, to) = (knowledge.OutputOrg(before), knowledge.OutputOrg(orgs[0]));
         var move = new PaperMove(person.Id, person.Name, from.Id, from.Name, to.Id, to.Name, work.ArxivId, work.Date, work.Title);
         return new AuthorFinding(author.Name, AuthorOutcome.Moved, person.Id, author.Orcid, ids, move);
     }
@@ -158,21 +170,9 @@ public static partial class PaperReader
             }
         }
 
-        var self = TrailName(work.ArxivId);
-        foreach (var appearance in person.Appearances.Where(a => a.Model != self && string.CompareOrdinal(a.Date, work.Date) <= 0).OrderByDescending(a => a.Date, StringComparer.Ordinal))
-        {
-            if (PaperTrail.OneCompany(appearance, knowledge) is var (org, _) && (best is null || string.CompareOrdinal(appearance.Date, best.Value.Date) > 0))
-            {
-                best = (org, appearance.Date);
-            }
-
-            if (PaperTrail.OneCompany(appearance, knowledge) is not null)
-            {
-                break;
-            }
-        }
-
-        return best?.Org;
+        return PaperTrail.Latest(person, knowledge, work.Date, TrailName(work.ArxivId)) is var (paperOrg, appearance) && (best is null || string.CompareOrdinal(appearance.Date, best.Value.Date) > 0)
+            ? paperOrg
+            : best?.Org;
     }
 
     /// <summary>The known organisation an institution is (by ROR id, then name without its country: "Meta (United States)"), or one learnt now.</summary>
@@ -219,10 +219,6 @@ public static partial class PaperReader
         var name = MatchText.Normalize(Country().Replace(institution.Name, string.Empty));
         return author.RawAffiliations.Any(line => Visiting().IsMatch(line) && (author.Institutions.Count == 1 || MatchText.Normalize(line).Contains(name, StringComparison.Ordinal)));
     }
-
-    private static string Root(KnownEntity org, KnowledgeBase knowledge) => knowledge.Get(org.Id) is null ? org.Id : knowledge.Root(org).Id;
-
-    private static KnownEntity OutputOrg(KnownEntity org, KnowledgeBase knowledge) => knowledge.Get(org.Id) is null ? org : knowledge.OutputOrg(org);
 
     [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
     private static partial Regex Country();

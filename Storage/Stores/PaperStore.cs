@@ -82,7 +82,7 @@ public sealed class PaperStore(RadarDbContext db)
     /// <summary>Every paper in a known person's trail, by person: an appearance named "arXiv:…" with the paper's link, and the ORCID the paper gave.</summary>
     public async Task<ILookup<string, (Appearance Appearance, string? Orcid)>> TrailsAsync(CancellationToken cancellationToken) =>
         (await db.PaperAppearances.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(a => a.PersonId, a => (new Appearance(PaperReader.TrailName(a.ArxivId), a.OrgIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), a.Date, "https://arxiv.org/abs/" + a.ArxivId), a.Orcid), StringComparer.Ordinal);
+            .ToLookup(a => a.PersonId, a => (new Appearance(PaperReader.TrailName(a.ArxivId), a.OrgIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), a.Date, PaperReader.Link(a.ArxivId)), a.Orcid), StringComparer.Ordinal);
 
     /// <summary>How many papers wait for a look-up, are done, and were given up: for the bench and the logs.</summary>
     public async Task<Dictionary<PaperState, int>> CountsAsync(CancellationToken cancellationToken) =>

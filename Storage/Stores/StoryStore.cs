@@ -27,20 +27,17 @@ public sealed class StoryStore(RadarDbContext db)
             Title = entry.Title,
             Link = entry.Link,
             Summary = entry.Summary,
-            Summaries = analysis is null ? null : StorySummaries.Write(analysis.Summary, summaries),
             Language = entry.Language,
             Source = source,
             PublishedAt = entry.PublishedAt,
             CreatedAt = now,
-            Topics = analysis is null ? string.Empty : TopicText.Join(analysis.Extraction.Topics),
-            Analysis = analysis is null ? null : AnalysisJson.Write(analysis.Extraction),
-            TitleHash = (long)(analysis?.Signature.TitleHash ?? 0),
-            TitleKey = analysis?.Signature.TitleKey ?? string.Empty,
-            EventKeys = analysis is null ? string.Empty : string.Join('\n', analysis.Signature.EventKeys),
-            Tier = analysis?.Extraction.Tier ?? ClaimTier.Confirmed,
-            TierBy = analysis?.Extraction.ConfirmedBy,
             FollowsStoryId = follows,
         };
+        if (analysis is not null)
+        {
+            Understood(story, analysis, summaries);
+        }
+
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         entry.StoryId = story.Id;
@@ -59,22 +56,16 @@ public sealed class StoryStore(RadarDbContext db)
         var story = new StoryRecord
         {
             Title = move.Title.Length > 500 ? move.Title[..500] : move.Title,
-            Link = "https://arxiv.org/abs/" + move.ArxivId,
+            Link = analysis.Signature.Link,
             Summary = analysis.Summary,
-            Summaries = StorySummaries.Write(analysis.Summary, null),
             Language = analysis.Language,
             Source = PaperSource,
             PublishedAt = published,
             CreatedAt = now,
-            Topics = TopicText.Join(analysis.Extraction.Topics),
-            Analysis = AnalysisJson.Write(analysis.Extraction),
-            TitleHash = (long)analysis.Signature.TitleHash,
-            TitleKey = analysis.Signature.TitleKey,
-            EventKeys = string.Join('\n', analysis.Signature.EventKeys),
-            Tier = ClaimTier.Inferred,
             PaperId = move.ArxivId,
             PaperAt = published,
         };
+        Understood(story, analysis, null); // tier inferred: FromPaper's
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return story;
@@ -95,21 +86,29 @@ public sealed class StoryStore(RadarDbContext db)
         story.Title = entry.Title;
         story.Link = entry.Link;
         story.Summary = entry.Summary;
-        story.Summaries = StorySummaries.Write(analysis.Summary, summaries);
         story.Language = entry.Language;
         story.Source = source;
         story.PublishedAt = entry.PublishedAt;
-        story.Topics = TopicText.Join(analysis.Extraction.Topics);
-        story.Analysis = AnalysisJson.Write(analysis.Extraction);
-        story.TitleHash = (long)analysis.Signature.TitleHash;
-        story.TitleKey = analysis.Signature.TitleKey;
-        story.EventKeys = string.Join('\n', analysis.Signature.EventKeys.Union(story.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal));
-        story.Tier = analysis.Extraction.Tier;
-        story.TierBy = analysis.Extraction.ConfirmedBy;
+        var paperKeys = story.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Understood(story, analysis, summaries);
+        story.EventKeys = string.Join('\n', analysis.Signature.EventKeys.Union(paperKeys, StringComparer.Ordinal)); // the paper's keys too: its move stays findable
         story.TierChangedAt = null;
         entry.StoryId = story.Id;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.Entry(story).State = EntityState.Detached;
+    }
+
+    /// <summary>What the analysis of a story's leading report says, written on the story: summaries, topics, the extraction, the signature's title and event keys, the tier.</summary>
+    private static void Understood(StoryRecord story, StoryAnalysis analysis, IReadOnlyDictionary<string, string>? summaries)
+    {
+        story.Summaries = StorySummaries.Write(analysis.Summary, summaries);
+        story.Topics = TopicText.Join(analysis.Extraction.Topics);
+        story.Analysis = AnalysisJson.Write(analysis.Extraction);
+        story.TitleHash = (long)analysis.Signature.TitleHash;
+        story.TitleKey = analysis.Signature.TitleKey;
+        story.EventKeys = string.Join('\n', analysis.Signature.EventKeys);
+        story.Tier = analysis.Extraction.Tier;
+        story.TierBy = analysis.Extraction.ConfirmedBy;
     }
 
     /// <summary>The advisory lock that makes one instance at a time decide "new story or another source" on PostgreSQL: "story" in ASCII.</summary>
