@@ -10,6 +10,12 @@ namespace Radar.Storage;
 /// </summary>
 public abstract class RadarDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Whether this is the PostgreSQL flavour. Asked instead of EF Core's <c>IsNpgsql()</c>, which
+    /// loads the PostgreSQL provider's assemblies into a bot that runs on SQLite.
+    /// </summary>
+    public virtual bool OnPostgres => false;
+
     public DbSet<FeedRecord> Feeds => Set<FeedRecord>();
 
     public DbSet<EntryRecord> Entries => Set<EntryRecord>();

@@ -18,18 +18,20 @@ public sealed class StartupLock : IAsyncDisposable
     private const string DuplicateDatabase = "42P04";
     private const string InvalidCatalogName = "3D000";
 
-    private readonly NpgsqlConnection? _connection;
+    /// <summary>The PostgreSQL session that holds the lock, or null on SQLite.</summary>
+    private readonly IAsyncDisposable? _connection;
 
-    private StartupLock(NpgsqlConnection? connection) => _connection = connection;
+    private StartupLock(IAsyncDisposable? connection) => _connection = connection;
 
-    public static async Task<StartupLock> AcquireAsync(RadarDbContext db, CancellationToken cancellationToken)
+    /// <remarks>Not async itself, so that a bot on SQLite never compiles, nor loads, the PostgreSQL half.</remarks>
+    public static Task<StartupLock> AcquireAsync(RadarDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsNpgsql())
-        {
-            return new StartupLock(null);
-        }
+        return db.OnPostgres ? AcquirePostgresAsync(db, cancellationToken) : Task.FromResult(new StartupLock(null));
+    }
 
+    private static async Task<StartupLock> AcquirePostgresAsync(RadarDbContext db, CancellationToken cancellationToken)
+    {
         var connectionString = db.Database.GetConnectionString()!;
         var connection = new NpgsqlConnection(connectionString);
         try

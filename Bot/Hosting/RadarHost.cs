@@ -101,18 +101,13 @@ public static partial class RadarHost
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
         var http = ReadSection<HttpOptions>(builder.Configuration, HttpOptions.Section);
         var dashboard = DashboardAccess.Allowed(http);
-        if (dashboard)
-        {
-            builder.Services.AddRazorPages(o => o.RootDirectory = "/Dashboard/Pages").AddApplicationPart(typeof(RadarHost).Assembly); // found from any host (tests too)
-        }
-
         var app = builder.Build();
         if (dashboard)
         {
             app.UseDashboardHeaders();
             app.UseDashboardAccess();
             app.MapDashboardAssets();
-            app.MapRazorPages();
+            app.MapDashboardPages();
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Telegram.Bot;
@@ -10,11 +11,13 @@ public static class TelegramServiceCollectionExtensions
     public static IServiceCollection AddRadarTelegram(this IServiceCollection services, TelegramOptions settings, bool once)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!settings.Enabled)
-        {
-            return services;
-        }
+        return settings.Enabled ? services.AddTelegramPlatform(settings, once) : services;
+    }
 
+    /// <summary>Apart, and never inlined, so that a bot without Telegram does not load Telegram.Bot.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddTelegramPlatform(this IServiceCollection services, TelegramOptions settings, bool once)
+    {
         services.AddHttpClient("telegram", client => client.Timeout = settings.PollTimeout + TimeSpan.FromSeconds(15));
         services.AddSingleton<ITelegramBotClient>(provider =>
         {

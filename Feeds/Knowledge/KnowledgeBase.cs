@@ -126,12 +126,48 @@ public sealed class KnowledgeBase
             .Take(max)];
     }
 
-    /// <summary>The closest spellings whatever the distance, for "did you mean".</summary>
+    /// <summary>
+    /// A typed name resolved as commands, the dashboard and the charts all resolve names: an exact
+    /// spelling, or what <paramref name="accept"/> also takes; else the candidates when several fit,
+    /// or up to <paramref name="max"/> closest spellings to offer.
+    /// </summary>
+    public NameLookup Lookup(string name, EntityKind? kind = null, NameAcceptance accept = NameAcceptance.Exact, int max = 5)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.Any(char.IsLetter))
+        {
+            return new NameLookup(name, null, [], Ambiguous: false); // "%00", "2024": no name is only digits and signs
+        }
+
+        if (Find(name, kind) is { } exact)
+        {
+            return new NameLookup(name, exact, [], Ambiguous: false);
+        }
+
+        var candidates = Suggest(name, kind, max);
+        if (candidates.Count == 1 && (accept == NameAcceptance.OnlyCandidate || (accept == NameAcceptance.WholeWords && HasWholeWords(candidates[0], name))))
+        {
+            return new NameLookup(name, candidates[0], [], Ambiguous: false);
+        }
+
+        return candidates.Count > 1
+            ? new NameLookup(name, null, candidates, Ambiguous: true)
+            : new NameLookup(name, null, DidYouMean(name, kind, max), Ambiguous: false);
+    }
+
+    /// <summary>Whether every word of <paramref name="name"/> is a whole word of one of the entity's spellings ("Lample", not "Lampl").</summary>
+    private static bool HasWholeWords(KnownEntity entity, string name)
+    {
+        var words = MatchText.Normalize(name).Split(' ');
+        return entity.Aliases.Prepend(entity.Name).Concat(entity.ArabicNames).Any(spelling => words.All(MatchText.Normalize(spelling).Split(' ').Contains));
+    }
+
     /// <summary>What to offer for a name that matched nothing: the partial matches, then the closest spellings.</summary>
-    public List<KnownEntity> DidYouMean(string name, EntityKind? kind = null, int max = 5) =>
+    private List<KnownEntity> DidYouMean(string name, EntityKind? kind = null, int max = 5) =>
         [.. Suggest(name, kind).Concat(Closest(name, kind)).DistinctBy(e => e.Id).Take(max)];
 
-    public List<KnownEntity> Closest(string name, EntityKind? kind = null, int max = 3)
+    /// <summary>The closest spellings whatever the distance, for "did you mean".</summary>
+    private List<KnownEntity> Closest(string name, EntityKind? kind = null, int max = 3)
     {
         var query = MatchText.Normalize(name);
         return [.. _byId.Values.Where(e => kind is null || e.Kind == kind)

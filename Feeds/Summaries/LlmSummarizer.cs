@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,14 +44,24 @@ public sealed partial class LlmSummarizer : IDisposable
         _logger = logger;
         if (_options.Enabled)
         {
-            var clientOptions = new OpenAIClientOptions
-            {
-                Endpoint = new Uri(_options.Endpoint!),
-                NetworkTimeout = _options.Timeout,
-                RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // the fallback is instant; retries only delay the alert
-            };
-            _client = new OpenAIClient(new ApiKeyCredential(_options.ApiKey ?? "none"), clientOptions).GetChatClient(_options.Model).AsIChatClient();
+            _client = CreateClient(_options);
         }
+    }
+
+    /// <summary>
+    /// The OpenAI-compatible client. A method of its own, never inlined, so that a bot without an LLM
+    /// does not load the OpenAI assemblies just to construct the summarizer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IChatClient CreateClient(LlmOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = new Uri(options.Endpoint!),
+            NetworkTimeout = options.Timeout,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // the fallback is instant; retries only delay the alert
+        };
+        return new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), clientOptions).GetChatClient(options.Model).AsIChatClient();
     }
 
     public bool Enabled => _client is not null;

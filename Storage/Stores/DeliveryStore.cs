@@ -67,7 +67,7 @@ public sealed class DeliveryStore(RadarDbContext db)
     public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(string platform, string holder, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
     {
         var claimed = await db.Database.SqlQueryRaw<long>(
-            ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE OF d SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
+            ClaimSql.Replace("{lock}", db.OnPostgres ? "FOR UPDATE OF d SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
             db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("platform", platform), db.Parameter("limit", limit))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return await Due(db.Deliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id), forEdit: false)

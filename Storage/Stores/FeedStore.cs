@@ -45,7 +45,7 @@ public sealed class FeedStore(RadarDbContext db)
     public async Task<IReadOnlyList<FeedToPoll>> ClaimDueAsync(bool dueOnly, string holder, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
     {
         var claimed = await db.Database.SqlQueryRaw<int>(
-            ClaimSql.Replace("{lock}", db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
+            ClaimSql.Replace("{lock}", db.OnPostgres ? "FOR UPDATE SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
             db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("dueOnly", dueOnly), db.Parameter("limit", limit))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return await ToPoll(db.Feeds.Where(f => claimed.Contains(f.Id)).OrderBy(f => f.NextPollAt), now)

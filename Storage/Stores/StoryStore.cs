@@ -121,7 +121,7 @@ public sealed class StoryStore(RadarDbContext db)
     /// </summary>
     public async Task LockClusteringAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (db.OnPostgres)
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClusteringLock})", cancellationToken).ConfigureAwait(false);
         }

@@ -41,11 +41,10 @@ public sealed class FlowsHandler(KnowledgeProvider knowledge, ChannelContext cha
         }
 
         var knowledgeBase = knowledge.Current.Knowledge;
-        var org = knowledgeBase.Find(name, EntityKind.Org);
-        if (org is null)
+        var lookup = knowledgeBase.Lookup(name, EntityKind.Org);
+        if (lookup.Entity is not { } org)
         {
-            var suggestions = knowledgeBase.DidYouMean(name, EntityKind.Org).Select(o => o.Name);
-            return Reply.Error($"I don't know the organisation '{name}'. Did you mean: {string.Join(", ", suggestions)}?");
+            return Reply.Error(lookup.Problem("organisation"));
         }
 
         var shown = knowledgeBase.OutputOrg(org);

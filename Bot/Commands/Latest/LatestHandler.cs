@@ -69,10 +69,10 @@ public sealed class LatestHandler(StoryStore stories, KnowledgeProvider knowledg
         string? org = null;
         if (request.Options.GetValueOrDefault("org") is { } orgName)
         {
-            var found = knowledge.Current.Knowledge.Find(orgName, EntityKind.Org);
-            if (found is null)
+            var lookup = knowledge.Current.Knowledge.Lookup(orgName, EntityKind.Org);
+            if (lookup.Entity is not { } found)
             {
-                return Reply.Error($"Unknown organisation '{orgName}'. Did you mean: {string.Join(", ", knowledge.Current.Knowledge.Closest(orgName, EntityKind.Org).Select(e => e.Name))}?");
+                return Reply.Error(lookup.Problem("organisation"));
             }
 
             org = knowledge.Current.Knowledge.OutputOrg(found).Name;

@@ -235,28 +235,9 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
     private KnownEntity? Resolve(string name, EntityKind kind, out string? error)
     {
         var knowledgeBase = knowledge.Current.Knowledge;
-        var exact = knowledgeBase.Find(name, kind);
-        if (exact is not null)
-        {
-            error = null;
-            return knowledgeBase.OutputOrg(exact) is var output && kind == EntityKind.Org ? output : exact;
-        }
-
         // A unique partial name ("Lample") is taken; a typo is not: the user confirms the spelling.
-        var candidates = knowledgeBase.Suggest(name, kind);
-        var words = MatchText.Normalize(name).Split(' ');
-        if (candidates.Count == 1 && candidates[0].Aliases.Prepend(candidates[0].Name).Concat(candidates[0].ArabicNames)
-                .Any(spelling => words.All(MatchText.Normalize(spelling).Split(' ').Contains)))
-        {
-            error = null;
-            return candidates[0];
-        }
-
-        var label = kind switch { EntityKind.Org => "organisation", EntityKind.Person => "person", _ => "model" };
-        var suggestions = (candidates.Count > 0 ? candidates : knowledgeBase.Closest(name, kind)).Select(e => e.Name);
-        error = candidates.Count > 1
-            ? $"'{name}' could be: {string.Join(", ", suggestions)}. Please be more precise."
-            : $"Unknown {label} '{name}'. Did you mean: {string.Join(", ", suggestions)}?";
-        return null;
+        var lookup = knowledgeBase.Lookup(name, kind, NameAcceptance.WholeWords);
+        error = lookup.Entity is null ? lookup.Problem(NameLookup.Label(kind)) : null;
+        return lookup.Entity is { } found && kind == EntityKind.Org ? knowledgeBase.OutputOrg(found) : lookup.Entity;
     }
 }

@@ -29,11 +29,10 @@ public sealed class TeamHandler(KnowledgeProvider knowledge, ChannelContext chan
         }
 
         var knowledgeBase = knowledge.Current.Knowledge;
-        var model = knowledgeBase.Find(name, EntityKind.Model);
-        if (model is null)
+        var lookup = knowledgeBase.Lookup(name, EntityKind.Model);
+        if (lookup.Entity is not { } model)
         {
-            var suggestions = knowledgeBase.DidYouMean(name, EntityKind.Model).Select(m => m.Name);
-            return Reply.Error($"I don't know the model '{name}'. Did you mean: {string.Join(", ", suggestions)}?");
+            return Reply.Error(lookup.Problem("model"));
         }
 
         var team = Radar.Feeds.Knowledge.Flows.Team.Of(knowledgeBase, model);

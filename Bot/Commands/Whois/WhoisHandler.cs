@@ -41,21 +41,12 @@ public sealed class WhoisHandler(KnowledgeProvider knowledge, StoryStore stories
         }
 
         var knowledgeBase = knowledge.Current.Knowledge;
-        var entity = knowledgeBase.Find(name);
-        if (entity is null)
+        var lookup = knowledgeBase.Lookup(name, accept: NameAcceptance.OnlyCandidate);
+        if (lookup.Entity is not { } entity)
         {
-            var candidates = knowledgeBase.Suggest(name);
-            if (candidates.Count > 1)
-            {
-                return new Reply($"'{name}' could be several", [.. candidates.Select(c => $"{c.Name} ({Kind(c)}) — /whois {c.Name}")]);
-            }
-
-            if (candidates.Count == 0)
-            {
-                return Reply.Error($"I don't know '{name}'. Closest: {string.Join(", ", knowledgeBase.Closest(name).Select(c => c.Name))}.");
-            }
-
-            entity = candidates[0];
+            return lookup.Ambiguous
+                ? new Reply($"'{name}' could be several", [.. lookup.Suggestions.Select(c => $"{c.Name} ({Kind(c)}) — /whois {c.Name}")])
+                : Reply.Error(lookup.Problem());
         }
 
         var lines = entity.Kind switch

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
@@ -8,32 +6,36 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Dashboard.Pages;
 
 /// <summary><c>/</c>: the latest stories, filtered by topic, organisation, person, model and language (names in any spelling).</summary>
-public sealed class IndexModel(StoryStore stories, KnowledgeProvider knowledge) : PageModel
+public sealed class IndexModel
 {
     public const int Count = 50;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Topic { get; set; }
+    public string? Topic { get; init; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Org { get; set; }
+    public string? Org { get; init; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Person { get; set; }
+    public string? Person { get; init; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Model { get; set; }
+    public string? Model { get; init; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Lang { get; set; }
+    public string? Lang { get; init; }
 
     public IReadOnlyList<StoryView> Stories { get; private set; } = [];
 
     /// <summary>Filters that named nobody Radar knows, to say so instead of showing nothing silently.</summary>
     public List<string> Unknown { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The filters as the query string gives them (<c>?topic=&amp;org=&amp;person=&amp;model=&amp;lang=</c>).</summary>
+    public static IndexModel FromQuery(IQueryCollection query)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        return new IndexModel { Topic = query["topic"], Org = query["org"], Person = query["person"], Model = query["model"], Lang = query["lang"] };
+    }
+
+    public async Task LoadAsync(StoryStore stories, KnowledgeProvider knowledge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(knowledge);
         var analyser = knowledge.Current;
         var names = new List<string>();
         foreach (var (value, kind) in new[] { (Org, EntityKind.Org), (Person, EntityKind.Person), (Model, EntityKind.Model) })
@@ -43,7 +45,7 @@ public sealed class IndexModel(StoryStore stories, KnowledgeProvider knowledge) 
                 continue;
             }
 
-            if (analyser.Knowledge.Find(value, kind) is { } entity)
+            if (analyser.Knowledge.Lookup(value, kind).Entity is { } entity)
             {
                 names.Add(kind == EntityKind.Org ? analyser.Knowledge.OutputOrg(entity).Name : entity.Name);
             }

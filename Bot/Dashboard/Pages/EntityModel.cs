@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Knowledge.Flows;
@@ -11,7 +10,7 @@ namespace Radar.Bot.Dashboard.Pages;
 /// (facts, news, inferred), an organisation's flows chart, a model's authors and where they are now.
 /// Names resolve in any spelling, as in /whois; an unknown name gets a 404 with suggestions.
 /// </summary>
-public sealed class EntityModel(KnowledgeProvider knowledge, StoryStore stories) : PageModel
+public sealed class EntityModel(KnowledgeProvider knowledge)
 {
     public KnownEntity? Entity { get; private set; }
 
@@ -33,16 +32,19 @@ public sealed class EntityModel(KnowledgeProvider knowledge, StoryStore stories)
 
     public KnowledgeBase Knowledge => knowledge.Current.Knowledge;
 
-    public async Task OnGetAsync(string kind, string name, CancellationToken cancellationToken)
+    /// <summary>Finds <paramref name="name"/> among the <paramref name="kind"/> ("people", "orgs" or "models") and gathers its page; <see cref="Entity"/> stays null when nobody is known by that name.</summary>
+    public async Task LoadAsync(string kind, string name, StoryStore stories, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(stories);
         (Kind, Query) = (kind, name);
         var entityKind = kind switch { "orgs" => EntityKind.Org, "models" => EntityKind.Model, _ => EntityKind.Person };
         var knowledgeBase = Knowledge;
-        Entity = name.Any(char.IsLetterOrDigit) ? knowledgeBase.Find(name, entityKind) : null;
+        var lookup = knowledgeBase.Lookup(name, entityKind, max: 6);
+        Entity = lookup.Entity;
         if (Entity is null)
         {
-            Suggestions = knowledgeBase.DidYouMean(name, entityKind, max: 6);
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Suggestions = lookup.Suggestions;
             return;
         }
 
