@@ -1,4 +1,5 @@
 using Radar.Feeds.Knowledge.Flows;
+using Radar.Feeds.Text;
 
 namespace Radar.Bot.Charts;
 
@@ -8,7 +9,7 @@ namespace Radar.Bot.Charts;
 /// </summary>
 public sealed record TalentWords(string Language)
 {
-    public static TalentWords For(string? language) => new(language is "fr" or "ar" ? language : "en");
+    public static TalentWords For(string? language) => new(language is ReaderLanguage.French or ReaderLanguage.Arabic ? language : ReaderLanguage.English);
 
     public bool RightToLeft => Language == "ar";
 

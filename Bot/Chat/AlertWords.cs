@@ -1,9 +1,14 @@
 using System.Globalization;
 using Radar.Feeds.Extraction;
+using Radar.Feeds.Text;
 
 namespace Radar.Bot.Chat;
 
-/// <summary>The words an alert's labels use in a channel's language, so that an Arabic alert carries no Latin-only decoration.</summary>
+/// <summary>
+/// The words of alerts, digests and chat replies in a channel's language (en, fr, ar), in one place,
+/// so that an Arabic alert carries no Latin-only decoration; the charts' words are
+/// <see cref="Charts.TalentWords"/>.
+/// </summary>
 public sealed record AlertWords(string Language, string People, string Orgs, string Models, string Matched, string AlsoReportedBy, string Source, string Tags)
 {
     public static readonly AlertWords English = new("en", "People", "Organisations", "Models", "matched", "also reported by", "source", "tags");
@@ -12,7 +17,45 @@ public sealed record AlertWords(string Language, string People, string Orgs, str
 
     public static readonly AlertWords Arabic = new("ar", "الأشخاص", "المؤسسات", "النماذج", "سبب التنبيه:", "نشرته أيضًا", "المصدر:", "الوسوم:");
 
-    public static AlertWords For(string language) => language switch { "ar" => Arabic, "fr" => French, _ => English };
+    public static AlertWords For(string? language) => language switch { ReaderLanguage.Arabic => Arabic, ReaderLanguage.French => French, _ => English };
+
+    /// <summary>The reply to /language.</summary>
+    public string LanguageSet => Language switch
+    {
+        "ar" => "ستصل التنبيهات بالعربية.",
+        "fr" => "Les alertes arriveront en français.",
+        _ => "Alerts will arrive in English.",
+    };
+
+    /// <summary>"Radar digest: 12 stories".</summary>
+    public string DigestTitle(int stories) => Language switch
+    {
+        "fr" => $"Résumé Radar : {stories} articles",
+        "ar" => $"ملخص رادار: {stories} أخبار",
+        _ => $"Radar digest: {stories} stories",
+    };
+
+    /// <summary>A digest's group heading: the topic, or "Other".</summary>
+    public string DigestTopic(Topic? topic) => (topic, Language) switch
+    {
+        (Topic.Talent, "fr") => "Talents",
+        (Topic.Talent, "ar") => "المواهب",
+        (Topic.Talent, _) => "Talent",
+        (Topic.Launches, "fr") => "Lancements",
+        (Topic.Launches, "ar") => "الإطلاقات",
+        (Topic.Launches, _) => "Launches",
+        (_, "fr") => "Autres",
+        (_, "ar") => "أخرى",
+        _ => "Other",
+    };
+
+    /// <summary>"… and 3 more", past a digest's last item.</summary>
+    public string DigestMore(int more) => Language switch
+    {
+        "fr" => $"… et {more} de plus",
+        "ar" => $"… و{more} أخرى",
+        _ => $"… and {more} more",
+    };
 
     /// <summary>
     /// Where the story stands: "Reported, not confirmed"; "Confirmed by OpenAI — 2 days after the

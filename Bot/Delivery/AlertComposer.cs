@@ -51,6 +51,7 @@ public sealed class AlertComposer(KnowledgeProvider knowledge)
         ArgumentNullException.ThrowIfNull(rows);
         var first = rows[0];
         var language = first.ChannelLanguage;
+        var words = AlertWords.For(language);
         var runtime = knowledge.Current;
         var lines = new List<string>();
         var shown = 0;
@@ -61,7 +62,7 @@ public sealed class AlertComposer(KnowledgeProvider knowledge)
                 break;
             }
 
-            lines.Add(TopicName(group.Key, language) + ":");
+            lines.Add(words.DigestTopic(group.Key) + ":");
             foreach (var row in group.Take(DigestItems - shown))
             {
                 var headline = (row.Analysis is null ? null : runtime.Headline.Render(row.Analysis.Events, language)) ?? row.Title;
@@ -72,26 +73,12 @@ public sealed class AlertComposer(KnowledgeProvider knowledge)
 
         if (rows.Count > shown)
         {
-            lines.Add(language switch { "fr" => $"… et {rows.Count - shown} de plus", "ar" => $"… و{rows.Count - shown} أخرى", _ => $"… and {rows.Count - shown} more" });
+            lines.Add(words.DigestMore(rows.Count - shown));
         }
 
-        var title = language switch { "fr" => $"Résumé Radar : {rows.Count} articles", "ar" => $"ملخص رادار: {rows.Count} أخبار", _ => $"Radar digest: {rows.Count} stories" };
-        return new Alert(first.StoryId, first.ExternalId, first.ThreadId, title, string.Join('\n', lines), null, "Radar", now, "digest")
+        return new Alert(first.StoryId, first.ExternalId, first.ThreadId, words.DigestTitle(rows.Count), string.Join('\n', lines), null, "Radar", now, "digest")
         {
             Topics = [.. rows.SelectMany(r => r.Topics).Distinct()],
         };
     }
-
-    private static string TopicName(Topic? topic, string language) => (topic, language) switch
-    {
-        (Topic.Talent, "fr") => "Talents",
-        (Topic.Talent, "ar") => "المواهب",
-        (Topic.Talent, _) => "Talent",
-        (Topic.Launches, "fr") => "Lancements",
-        (Topic.Launches, "ar") => "الإطلاقات",
-        (Topic.Launches, _) => "Launches",
-        (_, "fr") => "Autres",
-        (_, "ar") => "أخرى",
-        _ => "Other",
-    };
 }

@@ -7,8 +7,7 @@ public sealed class SubscriptionRecord
 
     public long ChannelId { get; set; }
 
-    /// <summary><c>talent</c>, <c>launches</c> or <c>all</c>.</summary>
-    public required string Topic { get; set; }
+    public required SubscriptionTopic Topic { get; set; }
 
     public string? Org { get; set; }
 
@@ -41,8 +40,7 @@ public sealed class SubscriptionRecord
     /// <summary>Moves inferred from papers: null as by default (with a person or organisation filter), or on or off (<c>papers:on|off</c>).</summary>
     public bool? Papers { get; set; }
 
-    /// <summary><c>instant</c> or <c>digest</c>.</summary>
-    public string Mode { get; set; } = "instant";
+    public DeliveryMode Mode { get; set; } = DeliveryMode.Instant;
 
     /// <summary>Local time of the digest, "HH:mm", when <see cref="Mode"/> is digest.</summary>
     public string? DigestTime { get; set; }

@@ -28,7 +28,7 @@ public sealed class ChannelStore(RadarDbContext db)
 
         if (subscribeToEverything)
         {
-            db.Subscriptions.Add(new SubscriptionRecord { ChannelId = channel.Id, Topic = "all", CreatedAt = now });
+            db.Subscriptions.Add(new SubscriptionRecord { ChannelId = channel.Id, Topic = SubscriptionTopic.All, CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 

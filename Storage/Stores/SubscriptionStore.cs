@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Radar.Feeds.Extraction;
 using Radar.Feeds.Matching;
 using Radar.Storage.Entities;
 
@@ -31,7 +30,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
             .ToListAsync(cancellationToken).ConfigureAwait(false))
         .Select(x => Filter(x.Subscription) with
         {
-            DigestTime = x.Subscription.Mode == "digest" ? x.Subscription.DigestTime : null,
+            DigestTime = x.Subscription.Mode == DeliveryMode.Digest ? x.Subscription.DigestTime : null,
             QuietHours = x.Subscription.QuietHours,
             TimeZone = x.TimeZone,
             ChannelLanguage = x.Language,
@@ -42,12 +41,7 @@ public sealed class SubscriptionStore(RadarDbContext db)
     public static SubscriptionFilter Filter(SubscriptionRecord subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        if (!TopicText.TryParseChoice(subscription.Topic, out var topic))
-        {
-            throw new InvalidDataException($"Subscription #{subscription.Id} has an unknown topic \"{subscription.Topic}\".");
-        }
-
-        return new SubscriptionFilter(subscription.Id, subscription.ChannelId, topic, subscription.Org, subscription.Person, subscription.Model, subscription.Keyword, subscription.SourceLanguage)
+        return new SubscriptionFilter(subscription.Id, subscription.ChannelId, subscription.Topic.ToTopic(), subscription.Org, subscription.Person, subscription.Model, subscription.Keyword, subscription.SourceLanguage)
         {
             Exclude = SplitExclude(subscription.Exclude),
             Pattern = StoredPattern(subscription.Pattern, subscription.Id),

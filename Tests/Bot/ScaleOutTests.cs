@@ -226,7 +226,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var now = DateTime.UtcNow;
             var channel = await scope.ServiceProvider.GetRequiredService<ChannelStore>().EnsureAsync("telegram", "-4242", "A group", subscribeToEverything: false, now, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().AddAsync(new SubscriptionRecord { ChannelId = channel, Topic = "talent", CreatedAt = now }, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().AddAsync(new SubscriptionRecord { ChannelId = channel, Topic = SubscriptionTopic.Talent, CreatedAt = now }, CancellationToken.None);
         }
 
         await apps[1].Services.GetRequiredService<SubscriptionIndexProvider>().ChangedAsync(CancellationToken.None);

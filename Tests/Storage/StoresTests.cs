@@ -51,6 +51,25 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscriptionTopicsAndModesAreTypedAndStoredAsTheNamesUsersType()
+    {
+        await using var db = _database.Open();
+        var channel = await new ChannelStore(db).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
+        var store = new SubscriptionStore(db);
+        await store.AddAsync(new SubscriptionRecord { ChannelId = channel, Topic = SubscriptionTopic.Launches, Mode = DeliveryMode.Digest, DigestTime = "08:00", CreatedAt = Now }, CancellationToken.None);
+        // A row as the untyped columns wrote it.
+        await db.Database.ExecuteSqlAsync($"INSERT INTO subscriptions (\"ChannelId\", \"Topic\", \"Mode\", \"Silent\", \"ConfirmedOnly\", \"CreatedAt\") VALUES ({channel}, 'talent', 'instant', FALSE, FALSE, {Now})");
+
+        var stored = await db.Database.SqlQueryRaw<string>("SELECT \"Topic\" || ' ' || \"Mode\" AS \"Value\" FROM subscriptions ORDER BY \"Id\"").ToListAsync();
+        var read = await store.ListAsync(channel, CancellationToken.None);
+
+        Assert.Equal(["all instant", "launches digest", "talent instant"], stored);
+        Assert.Equal([SubscriptionTopic.All, SubscriptionTopic.Launches, SubscriptionTopic.Talent], read.Select(s => s.Topic));
+        Assert.Equal([DeliveryMode.Instant, DeliveryMode.Digest, DeliveryMode.Instant], read.Select(s => s.Mode));
+        Assert.Equal([null, Radar.Feeds.Extraction.Topic.Launches, Radar.Feeds.Extraction.Topic.Talent], read.Select(s => SubscriptionStore.Filter(s).Topic));
+    }
+
+    [Fact]
     public async Task AnEntryIsStoredOncePerFeedAndId()
     {
         Assert.NotNull(await AddAsync(Entry("id-1", "https://one.test/a", "A story")));

@@ -24,6 +24,6 @@ public sealed class LanguageHandler(ChannelContext context, ChannelStore channel
 
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         await channels.SetLanguageAsync(channel.Id, language, cancellationToken).ConfigureAwait(false);
-        return new Reply(language switch { "ar" => "ستصل التنبيهات بالعربية.", "fr" => "Les alertes arriveront en français.", _ => "Alerts will arrive in English." }, []);
+        return new Reply(AlertWords.For(language).LanguageSet, []);
     }
 }

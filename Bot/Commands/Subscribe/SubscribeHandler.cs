@@ -137,7 +137,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
             new SubscriptionRecord
             {
                 ChannelId = channel.Id,
-                Topic = TopicText.Name(choice),
+                Topic = SubscriptionTopics.FromTopic(choice),
                 Org = resolved.GetValueOrDefault(EntityKind.Org)?.Id,
                 Person = resolved.GetValueOrDefault(EntityKind.Person)?.Id,
                 Model = resolved.GetValueOrDefault(EntityKind.Model)?.Id,
@@ -150,7 +150,7 @@ public sealed class SubscribeHandler(ChannelContext context, ChannelStore channe
                 Silent = notify == "off",
                 ConfirmedOnly = confirmed == "only",
                 Papers = papers is null ? null : papers == "on",
-                Mode = digest is null ? "instant" : "digest",
+                Mode = digest is null ? DeliveryMode.Instant : DeliveryMode.Digest,
                 DigestTime = digest,
                 QuietHours = quiet,
                 CreatedAt = time.GetUtcNow().UtcDateTime,

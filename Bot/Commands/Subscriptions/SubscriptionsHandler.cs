@@ -17,7 +17,7 @@ public sealed class SubscriptionsHandler(ChannelContext context, SubscriptionSto
         var channel = await context.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var list = await subscriptions.ListAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var names = knowledge.Current.Knowledge;
-        var lines = list.Select(s => $"#{s.Id.ToString(CultureInfo.InvariantCulture)} {SubscriptionStore.Filter(s).Describe(id => names.Get(id)?.Name ?? id)} · {s.Mode}").ToList();
+        var lines = list.Select(s => $"#{s.Id.ToString(CultureInfo.InvariantCulture)} {SubscriptionStore.Filter(s).Describe(id => names.Get(id)?.Name ?? id)} · {s.Mode.ToString().ToLowerInvariant()}").ToList();
         if (!channel.Active)
         {
             lines.Add($"This channel is inactive ({channel.InactiveReason}); /subscribe reactivates it.");

@@ -1,6 +1,7 @@
 using Radar.Bot.Knowledge;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Knowledge;
+using Radar.Feeds.Text;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Dashboard.Pages;
@@ -61,7 +62,7 @@ public sealed class IndexModel
         }
 
         var topic = TopicText.TryParseChoice(Topic, out var chosen) ? chosen : null;
-        var language = Lang is "en" or "fr" or "ar" ? Lang : null;
+        var language = ReaderLanguage.Parse(Lang);
         var found = await stories.LatestAsync(Count, cancellationToken, topic, onTopic: false, language: language, alsoNamed: names).ConfigureAwait(false);
         var sources = await stories.SourcesAsync([.. found.Select(s => s.Id)], cancellationToken).ConfigureAwait(false);
         var threads = await stories.ThreadsAsync(found, cancellationToken).ConfigureAwait(false);

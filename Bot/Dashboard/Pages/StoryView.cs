@@ -1,4 +1,5 @@
 using Radar.Feeds.Analysis;
+using Radar.Feeds.Extraction;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
 using Radar.Storage.Stores;
@@ -6,7 +7,7 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Dashboard.Pages;
 
 /// <summary>A story as the dashboard shows it: what the analysis understood, every source, its tier and the thread it continues.</summary>
-public sealed record StoryView(long Id, string Title, string? Headline, string? Link, string Language, DateTime PublishedAt, IReadOnlyList<string> Topics, IReadOnlyList<string> People, IReadOnlyList<string> Orgs, IReadOnlyList<string> Models, IReadOnlyList<(string Feed, string? Link)> Sources)
+public sealed record StoryView(long Id, string Title, string? Headline, string? Link, string Language, DateTime PublishedAt, IReadOnlyList<Topic> Topics, IReadOnlyList<string> People, IReadOnlyList<string> Orgs, IReadOnlyList<string> Models, IReadOnlyList<(string Feed, string? Link)> Sources)
 {
     /// <summary>"reported", "confirmed" or "denied".</summary>
     public string Tier { get; init; } = "confirmed";
@@ -30,7 +31,7 @@ public sealed record StoryView(long Id, string Title, string? Headline, string? 
             story.Link,
             story.Language,
             story.PublishedAt,
-            story.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            TopicText.Split(story.Topics),
             analysis?.People ?? [],
             analysis?.Orgs ?? [],
             analysis?.Models ?? [],
