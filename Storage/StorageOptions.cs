@@ -7,14 +7,7 @@ public sealed class StorageOptions
 {
     public const string Section = "Radar:Storage";
 
-    public const string Sqlite = "Sqlite";
-
-    public const string Postgres = "Postgres";
-
-    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
-    [Required]
-    [AllowedValues("Sqlite", "Postgres", ErrorMessage = "must be Sqlite or Postgres.")]
-    public string Provider { get; set; } = "Sqlite";
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>
     /// Default: the SQLite file <c>data/radar.db</c> under the working directory. For PostgreSQL, in

@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddRadarStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider == StorageOptions.Postgres)
+        if (options.Provider == StorageProvider.Postgres)
         {
             services.AddDbContext<RadarDbContext, PostgresRadarDbContext>(builder => builder.UseNpgsql(options.ConnectionString));
         }

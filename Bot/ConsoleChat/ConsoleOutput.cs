@@ -134,7 +134,7 @@ public sealed class ConsoleOutput(TextWriter writer, IOptions<ConsoleOptions> op
     /// (so <c>data/images/</c> by default), else <c>data/images/</c> under the working directory.
     /// </summary>
     public string ImageFolder =>
-        (storage.Value.Provider == Storage.StorageOptions.Sqlite ? Storage.SqliteInstanceLock.DatabasePath(storage.Value.ConnectionString) : null) is { } database
+        (storage.Value.Provider == Storage.StorageProvider.Sqlite ? Storage.SqliteInstanceLock.DatabasePath(storage.Value.ConnectionString) : null) is { } database
             ? Path.Combine(Path.GetDirectoryName(database)!, "images")
             : Path.GetFullPath(Path.Combine("data", "images"));
 

@@ -1,18 +1,23 @@
 using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Discord.Rest;
+using Radar.Bot.Hosting;
 
 namespace Radar.Bot.Discord;
 
 public static class DiscordServiceCollectionExtensions
 {
-    /// <summary>With a token, the Discord platform: REST client (one, for its rate-limit state), adapter, interactions, gateway. Without, nothing.</summary>
-    public static IServiceCollection AddRadarDiscord(this IServiceCollection services, DiscordOptions settings, bool once)
+    /// <summary>
+    /// The <c>Radar:Discord</c> section (validated now: it decides what is registered) and, with a
+    /// token, the Discord platform: REST client (one, for its rate-limit state), adapter,
+    /// interactions, gateway. Without, nothing. Returns the section as configured.
+    /// </summary>
+    public static DiscordOptions AddRadarDiscord(this IServiceCollection services, IConfiguration configuration, bool once)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        var settings = services.AddRadarOptionsValidatedNow(configuration, DiscordOptions.Section, new DiscordOptionsValidator());
         if (!settings.Enabled)
         {
-            return services;
+            return settings;
         }
 
         services.AddHttpClient("discord", client => client.Timeout = TimeSpan.FromSeconds(30));
@@ -29,6 +34,6 @@ public static class DiscordServiceCollectionExtensions
             services.AddHostedService<DiscordService>();
         }
 
-        return services;
+        return settings;
     }
 }

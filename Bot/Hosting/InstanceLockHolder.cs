@@ -10,7 +10,7 @@ public sealed class InstanceLockHolder(IOptions<StorageOptions> options) : IHost
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Provider == "Sqlite")
+        if (options.Value.Provider == StorageProvider.Sqlite)
         {
             try
             {

@@ -2,23 +2,8 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Quartz;
-using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
 using Radar.Bot.Commands;
-using Radar.Bot.Commands.Feeds;
-using Radar.Bot.Commands.Flows;
-using Radar.Bot.Commands.Help;
-using Radar.Bot.Commands.Language;
-using Radar.Bot.Commands.Latest;
-using Radar.Bot.Commands.Preview;
-using Radar.Bot.Commands.Search;
-using Radar.Bot.Commands.Style;
-using Radar.Bot.Commands.Subscribe;
-using Radar.Bot.Commands.Subscriptions;
-using Radar.Bot.Commands.Team;
-using Radar.Bot.Commands.TimeZone;
-using Radar.Bot.Commands.Unsubscribe;
-using Radar.Bot.Commands.Whois;
 using Radar.Bot.ConsoleChat;
 using Radar.Bot.Dashboard;
 using Radar.Bot.Delivery;
@@ -32,7 +17,6 @@ using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
 using Radar.Bot.WebSub;
 using Radar.Feeds;
-using Radar.Feeds.Fetching;
 using Radar.Feeds.Summaries;
 using Radar.Storage;
 
@@ -74,32 +58,26 @@ public static partial class RadarHost
         builder.Services.AddSingleton(Console.In);
         customize?.Invoke(builder);
 
-        // Bind every section once now, so that a value of the wrong type is a clear start-up error.
-        _ = ReadSection<FeedsOptions>(builder.Configuration, FeedsOptions.Section);
-        _ = ReadSection<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section);
-        _ = ReadSection<LlmOptions>(builder.Configuration, LlmOptions.Section);
-        _ = ReadSection<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);
-
-        var storage = ReadValidated(builder.Configuration, StorageOptions.Section, new StorageOptionsValidator());
-        var instance = new InstanceIdentity(builder.Configuration);
-        builder.Services.AddSingleton(instance);
-        builder.Services.AddRadarOptions();
-        builder.Services.AddRadarFeeds();
-        builder.Services.AddRadarStorage(storage);
-        builder.Services.AddRadarChat();
-        builder.Services.AddRadarPapers(mode.Once);
-        builder.Services.AddRadarScheduling(builder.Configuration, storage, instance, mode.Once);
-        var telegram = ReadValidated(builder.Configuration, TelegramOptions.Section, new TelegramOptionsValidator());
-        if (telegram.Enabled && telegram.Mode == "Webhook" && (telegram.WebhookUrl is null || telegram.WebhookSecret is null))
-        {
-            throw new StartupException("Radar:Telegram:Mode=Webhook needs Radar:Telegram:WebhookUrl and Radar:Telegram:WebhookSecret.", ExitCodes.BadConfiguration);
-        }
-
-        builder.Services.AddRadarTelegram(telegram, mode.Once);
-        var discord = ReadValidated(builder.Configuration, DiscordOptions.Section, new DiscordOptionsValidator());
-        builder.Services.AddRadarDiscord(discord, mode.Once);
-        builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
-        var http = ReadSection<HttpOptions>(builder.Configuration, HttpOptions.Section);
+        // One call per area, each binding its own section (RadarOptions); the console platform first,
+        // so that it is the first of the chat platforms.
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var instance = new InstanceIdentity(configuration);
+        services.AddSingleton(instance);
+        var storage = services.AddRadarOptionsValidatedNow(configuration, StorageOptions.Section, new StorageOptionsValidator());
+        var http = services.AddRadarOptionsValidatedNow(configuration, HttpOptions.Section, new HttpOptionsValidator());
+        services.AddRadarStorage(storage);
+        var feeds = services.AddRadarIngest(configuration);
+        services.AddRadarConsole(configuration);
+        services.AddRadarCommands();
+        services.AddRadarDelivery(configuration);
+        services.AddRadarWebSub();
+        services.AddRadarCore();
+        services.AddRadarPapers(configuration, mode.Once);
+        services.AddRadarScheduling(storage, instance, feeds.PollInterval, mode.Once);
+        var telegram = services.AddRadarTelegram(configuration, mode.Once);
+        var discord = services.AddRadarDiscord(configuration, mode.Once);
+        builder.WebHost.UseUrls($"http://{http.Address}:{http.Port}");
         var dashboard = DashboardAccess.Allowed(http);
         var app = builder.Build();
         if (dashboard)
@@ -117,7 +95,7 @@ public static partial class RadarHost
         app.MapRadarHealth();
         app.MapPrometheusScrapingEndpoint(RadarMetrics.Path);
         app.MapWebSub();
-        if (telegram.Enabled && telegram.Mode == "Webhook")
+        if (telegram.Enabled && telegram.Mode == TelegramMode.Webhook)
         {
             app.MapTelegramWebhook();
         }
@@ -182,71 +160,20 @@ public static partial class RadarHost
                 : section + ":" + failure)));
     }
 
-    private static IServiceCollection AddRadarOptions(this IServiceCollection services)
+    /// <summary>What every area shares: the knowledge, the subscriptions' index, the metrics, the health checks and the broken-feed notices.</summary>
+    private static IServiceCollection AddRadarCore(this IServiceCollection services)
     {
-        services.AddOptions<FeedsOptions>().BindConfiguration(FeedsOptions.Section).ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
-        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
-        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
-        services.AddSingleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>();
-        services.AddSingleton<IValidateOptions<FeedsOptions>, FeedSourcesValidator>();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
-        services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
-        return services;
-    }
-
-    private static IServiceCollection AddRadarChat(this IServiceCollection services)
-    {
-        services.AddSingleton<ConsoleOutput>();
-        services.AddSingleton<IChatPlatform, ConsolePlatform>();
-        services.AddSingleton<CommandDispatcher>();
-        services.AddSingleton<ConsoleCommandRunner>();
-        services.AddScoped<ICommandHandler, HelpHandler>();
-        services.AddScoped<ICommandHandler, FeedsHandler>();
-        services.AddScoped<ICommandHandler, LatestHandler>();
-        services.AddScoped<ICommandHandler, SubscribeHandler>();
-        services.AddScoped<ICommandHandler, UnsubscribeHandler>();
-        services.AddScoped<ICommandHandler, SubscriptionsHandler>();
-        services.AddScoped<ICommandHandler, WhoisHandler>();
-        services.AddScoped<ICommandHandler, FlowsHandler>();
-        services.AddScoped<ICommandHandler, TeamHandler>();
-        services.AddScoped<ICommandHandler, LanguageHandler>();
-        services.AddScoped<ICommandHandler, SearchHandler>();
-        services.AddScoped<ICommandHandler, PreviewHandler>();
-        services.AddScoped<LastMatch>();
-        services.AddScoped<ICommandHandler, TimeZoneHandler>();
-        services.AddScoped<ICommandHandler, StyleHandler>();
-        services.AddScoped<ChannelContext>();
-        services.AddSingleton<Owners>();
-        services.AddSingleton<FeedSourcesProvider>();
-        services.AddSingleton<FeedPoller>();
-        services.AddSingleton<StoryIngest>();
-        services.AddSingleton<RadarMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName).AddPrometheusExporter());
-        services.AddRadarHealthChecks();
-        services.AddSingleton<WebSubSubscriber>();
-        services.AddHttpClient(WebSubSubscriber.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedsOptions>>().Value));
         services.AddSingleton<KnowledgeProvider>();
         services.AddSingleton<SubscriptionIndexProvider>();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
-        services.AddSingleton<AlertComposer>();
-        services.AddSingleton<PlatformRateLimiter>();
-        services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<RadarMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName).AddPrometheusExporter());
+        services.AddRadarHealthChecks();
         services.AddSingleton<BrokenFeedNotifier>();
         return services;
     }
 
-    private static IServiceCollection AddRadarScheduling(this IServiceCollection services, IConfiguration configuration, StorageOptions storage, InstanceIdentity instance, bool once)
+    private static IServiceCollection AddRadarScheduling(this IServiceCollection services, StorageOptions storage, InstanceIdentity instance, TimeSpan pollInterval, bool once)
     {
         // Hosted services start in this order (and stop in the reverse): the lock, the database, the
         // leases, then the work that needs them.
@@ -263,7 +190,7 @@ public static partial class RadarHost
                 scheduler.InstanceName = SchedulerName;
                 scheduler.InstanceId = instance.Id;
             });
-            if (storage.Provider == StorageOptions.Postgres && !once)
+            if (storage.Provider == StorageProvider.Postgres && !once)
             {
                 quartz.UsePersistentStore(store =>
                 {
@@ -282,10 +209,9 @@ public static partial class RadarHost
                 });
             }
 
-            var interval = ReadSection<FeedsOptions>(configuration, FeedsOptions.Section).PollInterval;
             quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key).StoreDurably());
             quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(PollFeedsJob.Tick(interval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+                .WithSimpleSchedule(s => s.WithInterval(PollFeedsJob.Tick(pollInterval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
         if (!once)
@@ -299,41 +225,6 @@ public static partial class RadarHost
         }
 
         return services;
-    }
-
-    /// <summary>Binds and validates a section the composition itself depends on, before the container exists.</summary>
-    private static T ReadValidated<T>(IConfiguration configuration, string section, IValidateOptions<T> validator)
-        where T : class, new()
-    {
-        var options = ReadSection<T>(configuration, section);
-        var result = validator.Validate(null, options);
-        if (result.Failed)
-        {
-            throw new StartupException(string.Join(Environment.NewLine, result.Failures!.Select(f => section + ":" + f)), ExitCodes.BadConfiguration);
-        }
-
-        return options;
-    }
-
-    private static string ListenUrl(IConfiguration configuration)
-    {
-        var http = ReadValidated(configuration, HttpOptions.Section, new HttpOptionsValidator());
-        return $"http://{http.Address}:{http.Port}";
-    }
-
-    /// <summary>Binds a section before the container exists; a value of the wrong type becomes a clear startup error.</summary>
-    private static T ReadSection<T>(IConfiguration configuration, string section)
-        where T : new()
-    {
-        try
-        {
-            return configuration.GetSection(section).Get<T>() ?? new T();
-        }
-        catch (InvalidOperationException e)
-        {
-            var key = System.Text.RegularExpressions.Regex.Match(e.Message, "at '([^']+)'").Groups[1].Value;
-            throw new StartupException((key.Length > 0 ? key + ": " : string.Empty) + e.Message, ExitCodes.BadConfiguration);
-        }
     }
 
     private static readonly Func<ILogger, string, IDisposable?> InstanceScope = LoggerMessage.DefineScope<string>("instance {Instance}");

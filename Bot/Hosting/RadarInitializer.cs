@@ -36,7 +36,7 @@ public sealed partial class RadarInitializer(
             // Instances starting together on one PostgreSQL database take turns from here to the end of seeding.
             startupLock = await StartupLock.AcquireAsync(db, cancellationToken).ConfigureAwait(false);
             await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
-            if (options.Value.Provider == StorageOptions.Postgres)
+            if (options.Value.Provider == StorageProvider.Postgres)
             {
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 await QuartzSchema.EnsureAsync(db.Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed partial class RadarInitializer(
     private static partial void LogDiscordOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} ready on {Provider}")]
-    private static partial void LogInstance(ILogger logger, string instance, string provider);
+    private static partial void LogInstance(ILogger logger, string instance, StorageProvider provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready; {Feeds} feeds configured")]
     private static partial void LogReady(ILogger logger, int feeds);

@@ -14,9 +14,7 @@ public sealed class TelegramOptions
     [Url(ErrorMessage = "must be an absolute http(s) URL.")]
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
-    /// <summary><c>Polling</c> (default) or <c>Webhook</c>.</summary>
-    [AllowedValues("Polling", "Webhook", ErrorMessage = "must be Polling or Webhook.")]
-    public string Mode { get; set; } = "Polling";
+    public TelegramMode Mode { get; set; } = TelegramMode.Polling;
 
     /// <summary>The public HTTPS address Telegram posts updates to, in webhook mode (served at <c>/telegram/webhook</c>).</summary>
     [Url(ErrorMessage = "must be an absolute https URL.")]

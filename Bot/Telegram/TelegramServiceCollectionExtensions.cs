@@ -1,17 +1,32 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
+using Radar.Bot.Hosting;
 using Telegram.Bot;
 
 namespace Radar.Bot.Telegram;
 
 public static class TelegramServiceCollectionExtensions
 {
-    /// <summary>With a token, the Telegram platform: client, adapter, update handling, polling or webhook. Without, nothing.</summary>
-    public static IServiceCollection AddRadarTelegram(this IServiceCollection services, TelegramOptions settings, bool once)
+    /// <summary>
+    /// The <c>Radar:Telegram</c> section (validated now: it decides what is registered) and, with a
+    /// token, the Telegram platform: client, adapter, update handling, polling or webhook. Without,
+    /// nothing. Returns the section as configured.
+    /// </summary>
+    public static TelegramOptions AddRadarTelegram(this IServiceCollection services, IConfiguration configuration, bool once)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings.Enabled ? services.AddTelegramPlatform(settings, once) : services;
+        var settings = services.AddRadarOptionsValidatedNow(configuration, TelegramOptions.Section, new TelegramOptionsValidator());
+        if (settings.Enabled && settings.Mode == TelegramMode.Webhook && (settings.WebhookUrl is null || settings.WebhookSecret is null))
+        {
+            throw new StartupException("Radar:Telegram:Mode=Webhook needs Radar:Telegram:WebhookUrl and Radar:Telegram:WebhookSecret.", ExitCodes.BadConfiguration);
+        }
+
+        if (settings.Enabled)
+        {
+            services.AddTelegramPlatform(settings, once);
+        }
+
+        return settings;
     }
 
     /// <summary>Apart, and never inlined, so that a bot without Telegram does not load Telegram.Bot.</summary>
@@ -34,7 +49,7 @@ public static class TelegramServiceCollectionExtensions
         if (!once)
         {
             services.AddHostedService<TelegramStartup>();
-            if (settings.Mode == "Polling")
+            if (settings.Mode == TelegramMode.Polling)
             {
                 services.AddHostedService<TelegramPollingService>();
             }

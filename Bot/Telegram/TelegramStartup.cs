@@ -32,7 +32,7 @@ public sealed partial class TelegramStartup(
         await bot.SetMyCommands([.. handlers.Select(Command)], BotCommandScope.AllChatAdministrators(), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var settings = options.Value;
-        if (settings.Mode == "Webhook")
+        if (settings.Mode == TelegramMode.Webhook)
         {
             await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: [UpdateType.Message, UpdateType.ChannelPost, UpdateType.MyChatMember], secretToken: settings.WebhookSecret, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -55,5 +55,5 @@ public sealed partial class TelegramStartup(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram platform on as @{Username} ({Mode})")]
-    private static partial void LogStarted(ILogger logger, string username, string mode);
+    private static partial void LogStarted(ILogger logger, string username, TelegramMode mode);
 }

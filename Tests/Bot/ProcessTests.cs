@@ -16,7 +16,8 @@ public sealed class ProcessTests
     [InlineData("--Radar:Feeds:PollInterval=00:00:01", "Radar:Feeds:PollInterval")]
     [InlineData("--Radar:Feeds:MaxConcurrency=0", "Radar:Feeds:MaxConcurrency")]
     [InlineData("--Radar:Console:Format=xml", "Radar:Console:Format")]
-    [InlineData("--Radar:Storage:Provider=Oracle", "Radar:Storage:Provider")]
+    [InlineData("--Radar:Storage:Provider=Oracle", "Radar:Storage:Provider: must be Sqlite or Postgres.")]
+    [InlineData("--Radar:Telegram:Mode=Carrier", "Radar:Telegram:Mode: must be Polling or Webhook.")]
     [InlineData("--Radar:Feeds:Sources:0:Url=ftp://x", "Radar:Feeds:Sources:0:Url")]
     [InlineData("--Radar:Feeds:Opml=missing.opml", "Radar:Feeds:Opml")]
     public async Task ABadSettingStopsWithOneClearMessageAndExitCode2(string setting, string key)

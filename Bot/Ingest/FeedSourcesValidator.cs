@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Radar.Feeds;
 
-namespace Radar.Bot.Hosting;
+namespace Radar.Bot.Ingest;
 
 /// <summary>Checks what annotations cannot: each source's URL and name, and that the OPML file exists.</summary>
 public sealed class FeedSourcesValidator : IValidateOptions<FeedsOptions>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using Radar.Bot.Delivery;
 
-namespace Radar.Bot.Hosting;
+namespace Radar.Bot.Delivery;
 
 /// <summary>Validates each platform's rate limits, naming the platform in the key.</summary>
 public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
