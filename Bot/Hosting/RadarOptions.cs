@@ -36,7 +36,7 @@ public static partial class RadarOptions
     }
 
     /// <summary>Binds a section without registering it; a value of the wrong type becomes a clear start-up error.</summary>
-    public static T Read<T>(IConfiguration configuration, string section)
+    private static T Read<T>(IConfiguration configuration, string section)
         where T : new()
     {
         ArgumentNullException.ThrowIfNull(configuration);
