@@ -150,9 +150,10 @@ public sealed class KnowledgeBase
             return new NameLookup(name, candidates[0], [], Ambiguous: false);
         }
 
+        // Nothing or one candidate not taken: offer it, then the closest spellings.
         return candidates.Count > 1
             ? new NameLookup(name, null, candidates, Ambiguous: true)
-            : new NameLookup(name, null, DidYouMean(name, kind, max), Ambiguous: false);
+            : new NameLookup(name, null, [.. candidates.Concat(Closest(name, kind)).DistinctBy(e => e.Id).Take(max)], Ambiguous: false);
     }
 
     /// <summary>Whether every word of <paramref name="name"/> is a whole word of one of the entity's spellings ("Lample", not "Lampl").</summary>
@@ -161,10 +162,6 @@ public sealed class KnowledgeBase
         var words = MatchText.Normalize(name).Split(' ');
         return entity.Aliases.Prepend(entity.Name).Concat(entity.ArabicNames).Any(spelling => words.All(MatchText.Normalize(spelling).Split(' ').Contains));
     }
-
-    /// <summary>What to offer for a name that matched nothing: the partial matches, then the closest spellings.</summary>
-    private List<KnownEntity> DidYouMean(string name, EntityKind? kind = null, int max = 5) =>
-        [.. Suggest(name, kind).Concat(Closest(name, kind)).DistinctBy(e => e.Id).Take(max)];
 
     /// <summary>The closest spellings whatever the distance, for "did you mean".</summary>
     private List<KnownEntity> Closest(string name, EntityKind? kind = null, int max = 3)
