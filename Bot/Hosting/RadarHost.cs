@@ -16,8 +16,6 @@ using Radar.Bot.Papers;
 using Radar.Bot.Scheduling;
 using Radar.Bot.Telegram;
 using Radar.Bot.WebSub;
-using Radar.Feeds;
-using Radar.Feeds.Summaries;
 using Radar.Storage;
 
 namespace Radar.Bot.Hosting;
@@ -139,26 +137,9 @@ public static partial class RadarHost
         }
     }
 
-    /// <summary>One line per failure, each starting with the full configuration key ("Radar:Feeds:PollInterval: …").</summary>
-    private static string Describe(IEnumerable<OptionsValidationException> exceptions)
-    {
-        var sections = new Dictionary<Type, string>
-        {
-            [typeof(FeedsOptions)] = FeedsOptions.Section,
-            [typeof(StorageOptions)] = StorageOptions.Section,
-            [typeof(ConsoleOptions)] = ConsoleOptions.Section,
-            [typeof(HttpOptions)] = HttpOptions.Section,
-            [typeof(LlmOptions)] = LlmOptions.Section,
-            [typeof(DeliveryOptions)] = DeliveryOptions.Section,
-            [typeof(TelegramOptions)] = TelegramOptions.Section,
-            [typeof(DiscordOptions)] = DiscordOptions.Section,
-            [typeof(PapersOptions)] = PapersOptions.Section,
-        };
-        return string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures.Select(failure =>
-            failure.StartsWith("Radar:", StringComparison.Ordinal) || !sections.TryGetValue(e.OptionsType, out var section)
-                ? failure
-                : section + ":" + failure)));
-    }
+    /// <summary>One line per failure, each starting with the full configuration key ("Radar:Feeds:PollInterval: …"), as each section's validators word them (<see cref="RadarOptions"/>).</summary>
+    private static string Describe(IEnumerable<OptionsValidationException> exceptions) =>
+        string.Join(Environment.NewLine, exceptions.SelectMany(e => e.Failures));
 
     /// <summary>What every area shares: the knowledge, the subscriptions' index, the metrics, the health checks and the broken-feed notices.</summary>
     private static IServiceCollection AddRadarCore(this IServiceCollection services)

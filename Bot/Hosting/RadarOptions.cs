@@ -13,26 +13,29 @@ namespace Radar.Bot.Hosting;
 public static partial class RadarOptions
 {
     public static T AddRadarOptions<T>(this IServiceCollection services, IConfiguration configuration, string section, params IValidateOptions<T>[] validators)
-        where T : class, new()
-    {
-        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
-        foreach (var validator in validators)
-        {
-            services.AddSingleton(validator);
-        }
-
-        return Read<T>(configuration, section);
-    }
+        where T : class, new() => services.Register(configuration, section, validators).Options;
 
     /// <summary>As <see cref="AddRadarOptions{T}"/>, validated at once: for a section whose values decide what the composition registers (a platform, a store).</summary>
     public static T AddRadarOptionsValidatedNow<T>(this IServiceCollection services, IConfiguration configuration, string section, params IValidateOptions<T>[] validators)
         where T : class, new()
     {
-        var options = services.AddRadarOptions(configuration, section, validators);
-        var failures = validators.Select(v => v.Validate(null, options)).Where(r => r.Failed).SelectMany(r => r.Failures!).ToList();
-        return failures.Count == 0
-            ? options
-            : throw new StartupException(string.Join(Environment.NewLine, failures.Select(f => f.StartsWith("Radar:", StringComparison.Ordinal) ? f : section + ":" + f)), ExitCodes.BadConfiguration);
+        var (options, keyed) = services.Register(configuration, section, validators);
+        var failures = keyed.Select(v => v.Validate(null, options)).Where(r => r.Failed).SelectMany(r => r.Failures!).ToList();
+        return failures.Count == 0 ? options : throw new StartupException(string.Join(Environment.NewLine, failures), ExitCodes.BadConfiguration);
+    }
+
+    /// <summary>Registers the section and its validators, each naming the section in its failures; returns the section as bound now.</summary>
+    private static (T Options, SectionValidator<T>[] Validators) Register<T>(this IServiceCollection services, IConfiguration configuration, string section, IValidateOptions<T>[] validators)
+        where T : class, new()
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        var keyed = validators.Select(v => new SectionValidator<T>(section, v)).ToArray();
+        foreach (var validator in keyed)
+        {
+            services.AddSingleton<IValidateOptions<T>>(validator);
+        }
+
+        return (Read<T>(configuration, section), keyed);
     }
 
     /// <summary>Binds a section without registering it; a value of the wrong type becomes a clear start-up error.</summary>
