@@ -33,7 +33,7 @@ public static class DashboardEndpoints
         endpoints.MapGet("/charts/flows.png", (string? org, int? since, string? lang, KnowledgeProvider knowledge) =>
         {
             var knowledgeBase = knowledge.Current.Knowledge;
-            if (org is null || knowledgeBase.Lookup(org, EntityKind.Org).Entity is not { } found)
+            if (org is null || knowledgeBase.Find(org, EntityKind.Org) is not { } found)
             {
                 return Results.NotFound();
             }
@@ -45,7 +45,7 @@ public static class DashboardEndpoints
         endpoints.MapGet("/charts/team.png", (string? model, string? lang, KnowledgeProvider knowledge) =>
         {
             var knowledgeBase = knowledge.Current.Knowledge;
-            if (model is null || knowledgeBase.Lookup(model, EntityKind.Model).Entity is not { } found)
+            if (model is null || knowledgeBase.Find(model, EntityKind.Model) is not { } found)
             {
                 return Results.NotFound();
             }

@@ -46,7 +46,7 @@ public sealed class IndexModel
                 continue;
             }
 
-            if (analyser.Knowledge.Lookup(value, kind).Entity is { } entity)
+            if (analyser.Knowledge.Find(value, kind) is { } entity)
             {
                 names.Add(kind == EntityKind.Org ? analyser.Knowledge.OutputOrg(entity).Name : entity.Name);
             }
