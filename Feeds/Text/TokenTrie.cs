@@ -22,20 +22,11 @@ public sealed class TokenTrie<T>
         var node = _root;
         foreach (var token in tokens)
         {
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Children.TryGetValue(token.Folded, out var next))
-            {
-                next = new Node();
-                node.Children[token.Folded] = next;
-            }
-
-            node = next;
+            node = node.Child(token.Folded) ?? node.AddChild(token.Folded);
         }
 
-        node.Values ??= [];
-        if (!node.Values.Contains(value))
+        if (node.AddValue(value))
         {
-            node.Values.Add(value);
             Count++;
         }
     }
@@ -87,7 +78,7 @@ public sealed class TokenTrie<T>
         ArgumentNullException.ThrowIfNull(tokens);
         foreach (var first in FirstWordForms(tokens[start].Folded))
         {
-            if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
+            if (_root.Child(first) is not { } node)
             {
                 continue;
             }
@@ -100,7 +91,7 @@ public sealed class TokenTrie<T>
                     yield return value;
                 }
 
-                if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
+                if (end >= tokens.Count || node.Child(tokens[end].Folded) is not { } next)
                 {
                     break;
                 }
@@ -114,7 +105,7 @@ public sealed class TokenTrie<T>
     /// <summary>Follows the trie from <paramref name="first"/> as far as the tokens go; keeps the longer of the match found and <paramref name="best"/>.</summary>
     private TrieMatch<T>? Walk(IReadOnlyList<Token> tokens, int start, string first, TrieMatch<T>? best)
     {
-        if (_root.Children is null || !_root.Children.TryGetValue(first, out var node))
+        if (_root.Child(first) is not { } node)
         {
             return best;
         }
@@ -127,7 +118,7 @@ public sealed class TokenTrie<T>
                 best = new TrieMatch<T>(start, end, node.Values);
             }
 
-            if (end >= tokens.Count || node.Children is null || !node.Children.TryGetValue(tokens[end].Folded, out var next))
+            if (end >= tokens.Count || node.Child(tokens[end].Folded) is not { } next)
             {
                 return best;
             }
@@ -171,10 +162,78 @@ public sealed class TokenTrie<T>
         }
     }
 
+    /// <summary>
+    /// One word of a phrase. Most nodes of a knowledge base's trie have one or two children and one
+    /// value, so children sit in two small arrays searched in order, and become a dictionary only
+    /// past <see cref="ArrayChildren"/>; values are an array of exactly their number.
+    /// </summary>
     private sealed class Node
     {
-        public Dictionary<string, Node>? Children { get; set; }
+        private const int ArrayChildren = 8;
 
-        public List<T>? Values { get; set; }
+        private string[]? _words;
+        private Node[]? _nodes;
+        private Dictionary<string, Node>? _map;
+
+        public T[]? Values { get; private set; }
+
+        public Node? Child(string word)
+        {
+            if (_map is not null)
+            {
+                return _map.GetValueOrDefault(word);
+            }
+
+            if (_words is not null)
+            {
+                for (var i = 0; i < _words.Length; i++)
+                {
+                    if (string.Equals(_words[i], word, StringComparison.Ordinal))
+                    {
+                        return _nodes![i];
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        public Node AddChild(string word)
+        {
+            var child = new Node();
+            if (_map is not null)
+            {
+                _map.Add(word, child);
+            }
+            else if (_words is null || _words.Length < ArrayChildren)
+            {
+                _words = [.. _words ?? [], word];
+                _nodes = [.. _nodes ?? [], child];
+            }
+            else
+            {
+                _map = new Dictionary<string, Node>(_words.Length * 2, StringComparer.Ordinal) { [word] = child };
+                for (var i = 0; i < _words.Length; i++)
+                {
+                    _map.Add(_words[i], _nodes![i]);
+                }
+
+                _words = null;
+                _nodes = null;
+            }
+
+            return child;
+        }
+
+        public bool AddValue(T value)
+        {
+            if (Values is not null && Values.Contains(value))
+            {
+                return false;
+            }
+
+            Values = [.. Values ?? [], value];
+            return true;
+        }
     }
 }
