@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 using Radar.Bot.Cluster;
+using Radar.Bot.Scheduling;
 using Radar.Storage;
 using Radar.Storage.Stores;
 
@@ -9,7 +9,7 @@ namespace Radar.Bot.Hosting;
 
 /// <summary>
 /// <c>GET /healthz</c>: ASP.NET Core's health checks (the database through EF Core, the scheduler
-/// through Quartz's own check, the feeds) written in Radar's JSON: which instance answers and the
+/// through Quartz's own check on a PostgreSQL cluster or <see cref="PollTickerHealthCheck"/> alone, the feeds) written in Radar's JSON: which instance answers and the
 /// leases it holds, database reachable, scheduler running, feeds failing. 200 when healthy or
 /// degraded (failing feeds), 503 when the database or the scheduler is down.
 /// </summary>
@@ -18,14 +18,13 @@ public static class HealthEndpoint
     public const string Path = "/healthz";
 
     public const string Database = "database";
-    /// <summary>The name Quartz gives its check of the scheduler.</summary>
+    /// <summary>The name Quartz gives its check of the scheduler (registered with the cluster, <see cref="RadarHost"/>).</summary>
     public const string SchedulerCheck = "quartz-scheduler-" + RadarHost.SchedulerName;
 
     public static IServiceCollection AddRadarHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddDbContextCheck<RadarDbContext>(Database)
-            .AddQuartz(RadarHost.SchedulerName, _ => { })
             .AddCheck<FeedsHealthCheck>(FeedsHealthCheck.Name);
         return services;
     }
@@ -48,7 +47,7 @@ public static class HealthEndpoint
             instance = services.GetRequiredService<InstanceIdentity>().Id,
             leases = services.GetRequiredService<LeaseManager>().Held,
             database = Healthy(report, Database) ? "ok" : "unreachable",
-            scheduler = Healthy(report, SchedulerCheck) ? "running" : "stopped",
+            scheduler = Healthy(report, SchedulerCheck) || Healthy(report, PollTicker.CheckName) ? "running" : "stopped",
             feeds = new { total = feeds.GetValueOrDefault("total") ?? 0, failing },
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };

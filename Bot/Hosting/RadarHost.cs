@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -148,7 +149,9 @@ public static partial class RadarHost
         services.AddSingleton<SubscriptionIndexProvider>();
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<RadarMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RadarMetrics.MeterName)
+            .AddView(instrument => new MetricStreamConfiguration { CardinalityLimit = RadarMetrics.CardinalityLimit })
+            .AddPrometheusExporter());
         services.AddRadarHealthChecks();
         services.AddSingleton<BrokenFeedNotifier>();
         return services;
@@ -162,38 +165,18 @@ public static partial class RadarHost
         services.AddHostedService<RadarInitializer>();
         services.AddSingleton<LeaseManager>();
         services.AddSingleton<ChangeSignals>();
-        services.AddQuartz(quartz =>
+        services.AddSingleton<PollRound>();
+        var cluster = storage.Provider == StorageProvider.Postgres && !once;
+        if (cluster)
         {
-            // One scheduler name for every instance, one id each: on PostgreSQL they form one Quartz
-            // cluster, where each firing runs on exactly one instance and a dead one's work is recovered.
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = SchedulerName;
-                scheduler.InstanceId = instance.Id;
-            });
-            if (storage.Provider == StorageProvider.Postgres && !once)
-            {
-                quartz.UsePersistentStore(store =>
-                {
-                    store.ConfigureStore(options =>
-                    {
-                        options.StoreJobDataAsStrings = true;
-                        options.TablePrefix = QuartzSchema.TablePrefix;
-                    });
-                    store.UseClustering(cluster =>
-                    {
-                        cluster.CheckinInterval = TimeSpan.FromSeconds(10);
-                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
-                    });
-                    store.UsePostgres(storage.ConnectionString);
-                    store.UseSystemTextJsonSerializer();
-                });
-            }
+            AddQuartzCluster(services, storage, instance, pollInterval);
+        }
+        else if (!once)
+        {
+            services.AddSingleton(s => ActivatorUtilities.CreateInstance<PollTicker>(s, PollRound.Tick(pollInterval)));
+            services.AddHealthChecks().AddCheck<PollTickerHealthCheck>(PollTicker.CheckName);
+        }
 
-            quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key).StoreDurably());
-            quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(PollFeedsJob.Tick(pollInterval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
         services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
         if (!once)
         {
@@ -201,12 +184,61 @@ public static partial class RadarHost
             services.AddHostedService<DeliveryService>();
             services.AddHostedService(s => s.GetRequiredService<BrokenFeedNotifier>());
             services.AddHostedService(s => s.GetRequiredService<WebSubSubscriber>());
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            if (cluster)
+            {
+                AddQuartzHostedService(services);
+            }
+            else
+            {
+                services.AddHostedService(s => s.GetRequiredService<PollTicker>());
+            }
+
             services.AddHostedService<ConsoleInputService>();
         }
 
         return services;
     }
+
+    /// <summary>
+    /// Instances sharing PostgreSQL form one Quartz cluster (one scheduler name, one id each), where
+    /// each firing runs on exactly one of them and a dead one's work is recovered. In a method of its
+    /// own so that a single instance never loads Quartz.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddQuartzCluster(IServiceCollection services, StorageOptions storage, InstanceIdentity instance, TimeSpan pollInterval)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                scheduler.InstanceId = instance.Id;
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(options =>
+                {
+                    options.StoreJobDataAsStrings = true;
+                    options.TablePrefix = QuartzSchema.TablePrefix;
+                });
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(10);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                });
+                store.UsePostgres(storage.ConnectionString);
+                store.UseSystemTextJsonSerializer();
+            });
+            quartz.AddJob<PollFeedsJob>(job => job.WithIdentity(PollFeedsJob.Key).StoreDurably());
+            quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(PollRound.Tick(pollInterval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddHealthChecks().AddQuartz(SchedulerName, _ => { });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddQuartzHostedService(IServiceCollection services) =>
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
     private static readonly Func<ILogger, string, IDisposable?> InstanceScope = LoggerMessage.DefineScope<string>("instance {Instance}");
 

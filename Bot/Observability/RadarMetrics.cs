@@ -15,6 +15,12 @@ public sealed class RadarMetrics
     /// <summary>Where the Prometheus exporter answers.</summary>
     public const string Path = "/metrics";
 
+    /// <summary>
+    /// The most tag combinations kept per instrument. The widest has 9 (3 platforms by 3 outcomes);
+    /// OpenTelemetry's default of 2,000 costs a preallocated array of that many points per instrument.
+    /// </summary>
+    public const int CardinalityLimit = 64;
+
     private readonly Counter<long> _polls;
     private readonly Histogram<double> _fetchDuration;
     private readonly Counter<long> _newEntries;

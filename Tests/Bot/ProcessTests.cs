@@ -137,6 +137,21 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task ASingleInstancePollsOnItsOwnTickerWithoutLoadingQuartz()
+    {
+        using var folder = new TempDirectory();
+        await using var server = await FeedServer.StartAsync();
+        server.ServeFeed("/feed.xml", () => Rss.Document(new Rss.Item("Mistral releases Magistral 2", "https://news.test/magistral", "1", DateTimeOffset.UtcNow)));
+
+        using var bot = BotProcess.Start(folder.Path, ["--Radar:Http:Port=0", "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Feeds:Sources:0:Name=Local", $"--Radar:Feeds:Sources:0:Url={server.Url("/feed.xml")}"]);
+        await bot.WaitForErrorTextAsync("Feed Local: 1 entries, 1 new", Patience);
+
+        var mapped = bot.MappedFiles();
+        Assert.Contains("Radar.Bot.dll", mapped, StringComparison.Ordinal); // the check reads the right process
+        Assert.DoesNotContain("Quartz", mapped, StringComparison.Ordinal); // Quartz is for a PostgreSQL cluster only
+    }
+
+    [Fact]
     public async Task ABotStoppedMidPollOfAThousandSlowFeedsExitsCleanlyWithinTenSeconds()
     {
         using var folder = new TempDirectory();

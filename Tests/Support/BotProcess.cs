@@ -89,6 +89,9 @@ public sealed class BotProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The files the process has mapped (/proc/pid/maps): the assemblies and native libraries it loaded.</summary>
+    public string MappedFiles() => File.ReadAllText($"/proc/{_process.Id}/maps");
+
     /// <summary>SIGKILL: the process dies at once, in the middle of whatever it was doing.</summary>
     public void KillHard() => _process.Kill();
 
