@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Radar.Bot.Dashboard.Pages;
 using Radar.Bot.Knowledge;
 using Radar.Storage.Stores;
@@ -8,7 +5,7 @@ using Radar.Storage.Stores;
 namespace Radar.Bot.Dashboard;
 
 /// <summary>
-/// The dashboard's pages: Razor components rendered to HTML on request (<see cref="HtmlRenderer"/>),
+/// The dashboard's pages: Razor components rendered to HTML on request (<see cref="PageRenderer"/>),
 /// behind plain endpoints. No MVC: the component renderer is loaded by the first page asked for, so
 /// a bot whose dashboard nobody opens does not carry it (docs/measurements.md).
 /// </summary>
@@ -23,10 +20,10 @@ public static class DashboardPages
         {
             var model = IndexModel.FromQuery(context.Request.Query);
             await model.LoadAsync(stories, knowledge, context.RequestAborted).ConfigureAwait(false);
-            await RenderAsync<IndexPage>(context, model).ConfigureAwait(false);
+            await PageRenderer.RenderAsync<IndexPage>(context, model).ConfigureAwait(false);
         });
         endpoints.MapGet("/feeds", async (HttpContext context, FeedStore feeds, WebSubStore webSub, TimeProvider time) =>
-            await RenderAsync<FeedsPage>(context, await FeedsModel.LoadAsync(feeds, webSub, time, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+            await PageRenderer.RenderAsync<FeedsPage>(context, await FeedsModel.LoadAsync(feeds, webSub, time, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         foreach (var kind in EntityKinds)
         {
             endpoints.MapGet($"/{kind}/{{name}}", async (string name, HttpContext context, StoryStore stories, KnowledgeProvider knowledge) =>
@@ -34,24 +31,10 @@ public static class DashboardPages
                 var model = new EntityModel(knowledge);
                 await model.LoadAsync(kind, name, stories, context.RequestAborted).ConfigureAwait(false);
                 context.Response.StatusCode = model.Entity is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-                await RenderAsync<EntityPage>(context, model).ConfigureAwait(false);
+                await PageRenderer.RenderAsync<EntityPage>(context, model).ConfigureAwait(false);
             });
         }
 
         return endpoints;
-    }
-
-    /// <summary>Renders <typeparamref name="TPage"/> with its <c>Model</c> parameter as the response, HTML-encoded as Razor encodes.</summary>
-    private static async Task RenderAsync<TPage>(HttpContext context, object model)
-        where TPage : IComponent
-    {
-        await using var renderer = new HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model })).ConfigureAwait(false);
-            return output.ToHtmlString();
-        }).ConfigureAwait(false);
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,18 +1,12 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.Runtime.CompilerServices;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenAI;
 using Polly;
 using Polly.CircuitBreaker;
 
 namespace Radar.Feeds.Summaries;
 
 /// <summary>
-/// A two-sentence summary in the reader's language from an LLM (Microsoft.Extensions.AI's
-/// <see cref="IChatClient"/>), or null — when it is off, slow, failing or says nothing — so that the
+/// A two-sentence summary in the reader's language from an LLM (<see cref="LlmChat"/>), or null — when it is off, slow, failing or says nothing — so that the
 /// caller falls back to the extractive summary. Never throws. Each call has a timeout, and a circuit
 /// breaker (Polly) stops calling an endpoint whose last two calls failed or timed out, for
 /// <see cref="BreakDuration"/>, then lets one call through to try it again: a dead endpoint costs two
@@ -23,7 +17,7 @@ public sealed partial class LlmSummarizer : IDisposable
     private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal) { ["en"] = "English", ["fr"] = "French", ["ar"] = "Arabic" };
     public static readonly TimeSpan BreakDuration = TimeSpan.FromMinutes(1);
 
-    private readonly IChatClient? _client;
+    private readonly LlmChat? _chat;
     private readonly ResiliencePipeline _breaker = new ResiliencePipelineBuilder()
         .AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
@@ -44,41 +38,20 @@ public sealed partial class LlmSummarizer : IDisposable
         _logger = logger;
         if (_options.Enabled)
         {
-            _client = CreateClient(_options);
+            _chat = new LlmChat(_options);
         }
     }
 
-    /// <summary>
-    /// The OpenAI-compatible client. A method of its own, never inlined, so that a bot without an LLM
-    /// does not load the OpenAI assemblies just to construct the summarizer.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IChatClient CreateClient(LlmOptions options)
-    {
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = new Uri(options.Endpoint!),
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // the fallback is instant; retries only delay the alert
-        };
-        return new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), clientOptions).GetChatClient(options.Model).AsIChatClient();
-    }
-
-    public bool Enabled => _client is not null;
+    public bool Enabled => _chat is not null;
 
     public async Task<string?> SummarizeAsync(string title, string summary, string language, CancellationToken cancellationToken)
     {
-        if (_client is null)
+        if (_chat is null)
         {
             return null;
         }
 
         var readerLanguage = LanguageNames.GetValueOrDefault(language, "English");
-        List<ChatMessage> messages =
-        [
-            new(ChatRole.System, $"You summarise AI-industry news for a chat alert. Answer in {readerLanguage} only, in at most two sentences and {ExtractiveSummary.MaxLength} characters. Keep the names of people, companies and models as they are written. No preamble, no markdown."),
-            new(ChatRole.User, title + "\n\n" + summary),
-        ];
         try
         {
             return await _breaker.ExecuteAsync(
@@ -88,9 +61,8 @@ public sealed partial class LlmSummarizer : IDisposable
                     timeout.CancelAfter(_options.Timeout);
                     try
                     {
-                        var response = await _client.GetResponseAsync(messages, new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 200 }, timeout.Token).ConfigureAwait(false);
-                        var text = response.Text?.Trim();
-                        return string.IsNullOrEmpty(text) ? null : ExtractiveSummary.Create(text);
+                        var text = await _chat.SummarizeAsync(readerLanguage, title, summary, timeout.Token).ConfigureAwait(false);
+                        return text is null ? null : ExtractiveSummary.Create(text);
                     }
                     catch (OperationCanceledException) when (!token.IsCancellationRequested)
                     {
@@ -110,7 +82,7 @@ public sealed partial class LlmSummarizer : IDisposable
         }
     }
 
-    public void Dispose() => _client?.Dispose();
+    public void Dispose() => _chat?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM summary unavailable ({Kind}: {Reason}); using the extractive summary")]
     private static partial void LogFallback(ILogger logger, string kind, string reason);
