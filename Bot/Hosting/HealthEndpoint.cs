@@ -9,9 +9,10 @@ namespace Radar.Bot.Hosting;
 
 /// <summary>
 /// <c>GET /healthz</c>: ASP.NET Core's health checks (the database through EF Core, the scheduler
-/// through Quartz's own check on a PostgreSQL cluster or <see cref="PollTickerHealthCheck"/> alone, the feeds) written in Radar's JSON: which instance answers and the
-/// leases it holds, database reachable, scheduler running, feeds failing. 200 when healthy or
-/// degraded (failing feeds), 503 when the database or the scheduler is down.
+/// through Quartz's own check on a PostgreSQL cluster or <see cref="PollTickerHealthCheck"/> alone,
+/// the feeds) written in Radar's JSON: which instance answers and the leases it holds, database
+/// reachable, scheduler running, feeds failing. 200 when healthy or degraded (failing feeds), 503
+/// when the database or the scheduler is down.
 /// </summary>
 public static class HealthEndpoint
 {

@@ -6,11 +6,11 @@ using Polly.CircuitBreaker;
 namespace Radar.Feeds.Summaries;
 
 /// <summary>
-/// A two-sentence summary in the reader's language from an LLM (<see cref="LlmChat"/>), or null — when it is off, slow, failing or says nothing — so that the
-/// caller falls back to the extractive summary. Never throws. Each call has a timeout, and a circuit
-/// breaker (Polly) stops calling an endpoint whose last two calls failed or timed out, for
-/// <see cref="BreakDuration"/>, then lets one call through to try it again: a dead endpoint costs two
-/// timeouts a minute, not one per alert.
+/// A two-sentence summary in the reader's language from an LLM (<see cref="LlmChat"/>), or null —
+/// when it is off, slow, failing or says nothing — so that the caller falls back to the extractive
+/// summary. Never throws. Each call has a timeout, and a circuit breaker (Polly) stops calling an
+/// endpoint whose last two calls failed or timed out, for <see cref="BreakDuration"/>, then lets one
+/// call through to try it again: a dead endpoint costs two timeouts a minute, not one per alert.
 /// </summary>
 public sealed partial class LlmSummarizer : IDisposable
 {
