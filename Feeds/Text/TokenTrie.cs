@@ -164,15 +164,14 @@ public sealed class TokenTrie<T>
 
     /// <summary>
     /// One word of a phrase. Most nodes of a knowledge base's trie have one or two children and one
-    /// value, so children sit in two small arrays searched in order, and become a dictionary only
-    /// past <see cref="ArrayChildren"/>; values are an array of exactly their number.
+    /// value, so children sit in a small array searched in order, and become a dictionary only past
+    /// <see cref="ArrayChildren"/>; values are an array of exactly their number.
     /// </summary>
     private sealed class Node
     {
         private const int ArrayChildren = 8;
 
-        private string[]? _words;
-        private Node[]? _nodes;
+        private (string Word, Node Child)[]? _children;
         private Dictionary<string, Node>? _map;
 
         public T[]? Values { get; private set; }
@@ -184,14 +183,11 @@ public sealed class TokenTrie<T>
                 return _map.GetValueOrDefault(word);
             }
 
-            if (_words is not null)
+            foreach (var (candidate, child) in _children ?? [])
             {
-                for (var i = 0; i < _words.Length; i++)
+                if (string.Equals(candidate, word, StringComparison.Ordinal))
                 {
-                    if (string.Equals(_words[i], word, StringComparison.Ordinal))
-                    {
-                        return _nodes![i];
-                    }
+                    return child;
                 }
             }
 
@@ -205,21 +201,19 @@ public sealed class TokenTrie<T>
             {
                 _map.Add(word, child);
             }
-            else if (_words is null || _words.Length < ArrayChildren)
+            else if (_children is null || _children.Length < ArrayChildren)
             {
-                _words = [.. _words ?? [], word];
-                _nodes = [.. _nodes ?? [], child];
+                _children = [.. _children ?? [], (word, child)];
             }
             else
             {
-                _map = new Dictionary<string, Node>(_words.Length * 2, StringComparer.Ordinal) { [word] = child };
-                for (var i = 0; i < _words.Length; i++)
+                _map = new Dictionary<string, Node>(_children.Length * 2, StringComparer.Ordinal) { [word] = child };
+                foreach (var (sibling, node) in _children)
                 {
-                    _map.Add(_words[i], _nodes![i]);
+                    _map.Add(sibling, node);
                 }
 
-                _words = null;
-                _nodes = null;
+                _children = null;
             }
 
             return child;
