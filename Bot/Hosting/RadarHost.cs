@@ -165,32 +165,23 @@ public static partial class RadarHost
         services.AddHostedService<RadarInitializer>();
         services.AddSingleton<LeaseManager>();
         services.AddSingleton<ChangeSignals>();
-        services.AddSingleton<PollRound>();
-        var cluster = storage.Provider == StorageProvider.Postgres && !once;
-        if (cluster)
-        {
-            AddQuartzCluster(services, storage, instance, pollInterval);
-        }
-        else if (!once)
-        {
-            services.AddSingleton(s => ActivatorUtilities.CreateInstance<PollTicker>(s, PollRound.Tick(pollInterval)));
-            services.AddHealthChecks().AddCheck<PollTickerHealthCheck>(PollTicker.CheckName);
-        }
-
         services.AddHostedService(s => s.GetRequiredService<LeaseManager>());
         if (!once)
         {
+            services.AddSingleton<PollRound>();
             services.AddHostedService<ChangeWatcher>();
             services.AddHostedService<DeliveryService>();
             services.AddHostedService(s => s.GetRequiredService<BrokenFeedNotifier>());
             services.AddHostedService(s => s.GetRequiredService<WebSubSubscriber>());
-            if (cluster)
+            if (storage.Provider == StorageProvider.Postgres)
             {
-                AddQuartzHostedService(services);
+                AddQuartzCluster(services, storage, instance, pollInterval);
             }
             else
             {
+                services.AddSingleton(s => ActivatorUtilities.CreateInstance<PollTicker>(s, PollRound.Tick(pollInterval)));
                 services.AddHostedService(s => s.GetRequiredService<PollTicker>());
+                services.AddHealthChecks().AddCheck<PollTickerHealthCheck>(PollTicker.CheckName);
             }
 
             services.AddHostedService<ConsoleInputService>();
@@ -201,8 +192,9 @@ public static partial class RadarHost
 
     /// <summary>
     /// Instances sharing PostgreSQL form one Quartz cluster (one scheduler name, one id each), where
-    /// each firing runs on exactly one of them and a dead one's work is recovered. In a method of its
-    /// own so that a single instance never loads Quartz.
+    /// each firing runs on exactly one of them and a dead one's work is recovered; the scheduler starts
+    /// where this is called among the hosted services. In a method of its own so that a single
+    /// instance never loads Quartz.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddQuartzCluster(IServiceCollection services, StorageOptions storage, InstanceIdentity instance, TimeSpan pollInterval)
@@ -233,12 +225,9 @@ public static partial class RadarHost
             quartz.AddTrigger(t => t.WithIdentity(PollFeedsJob.TriggerKey).ForJob(PollFeedsJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(PollRound.Tick(pollInterval)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHealthChecks().AddQuartz(SchedulerName, _ => { });
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddQuartzHostedService(IServiceCollection services) =>
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
     private static readonly Func<ILogger, string, IDisposable?> InstanceScope = LoggerMessage.DefineScope<string>("instance {Instance}");
 
