@@ -10,7 +10,11 @@ internal static class ChildBot
     public static Process Start(string folder, IEnumerable<string> arguments) => Start(folder, arguments, out _);
 
     /// <summary>As <see cref="Start(string, IEnumerable{string})"/>, with what the bot prints on standard output (complete once it exited).</summary>
-    public static Process Start(string folder, IEnumerable<string> arguments, out Task<string> output)
+    public static Process Start(string folder, IEnumerable<string> arguments, out Task<string> output) =>
+        StartSelf(folder, new[] { "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder, "radar.db")}" }.Concat(arguments), out output);
+
+    /// <summary>This same binary in <paramref name="folder"/> with exactly <paramref name="arguments"/>, and what it prints on standard output (complete once it exited).</summary>
+    public static Process StartSelf(string folder, IEnumerable<string> arguments, out Task<string> output)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -24,15 +28,15 @@ internal static class ChildBot
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Radar.Bot.dll")); // run as "dotnet Radar.Bot.dll"; a published single file is its own host
         }
 
-        foreach (var argument in new[] { "--Radar:Feeds:AllowPrivateAddresses=true", "--Radar:Http:Port=0", $"--Radar:Storage:ConnectionString=Data Source={Path.Combine(folder, "radar.db")}" }.Concat(arguments))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        var bot = Process.Start(start)!;
-        output = bot.StandardOutput.ReadToEndAsync();
-        _ = bot.StandardError.ReadToEndAsync();
-        return bot;
+        var process = Process.Start(start)!;
+        output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
     }
 
     public static long ResidentBytes(int pid) => StatusField(pid, "VmRSS:");

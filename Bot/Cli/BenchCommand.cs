@@ -48,11 +48,13 @@ public static class BenchCommand
                 return await FeedsBenchmark.RunAsync(output, Number(arguments, "--feeds", 10_000), Number(arguments, "--steady", 60), extra).ConfigureAwait(false);
             case "papers":
                 return await PapersBenchmark.RunAsync(output, Number(arguments, "--papers", 1_000)).ConfigureAwait(false);
+            case "storage":
+                return await StorageBenchmark.RunAsync(output, CommandLineOptions.Value(arguments, "--probe")).ConfigureAwait(false);
             case "polling":
                 PollingBenchmark.Run(output, Number(arguments, "--feeds", 200), Number(arguments, "--seed", 7));
                 return 0;
             default:
-                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling, feeds, papers.").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench: unknown benchmark '{what}'. Available: ingest, extract, match, telegram, discord, polling, feeds, papers, storage.").ConfigureAwait(false);
                 return 2;
         }
     }
