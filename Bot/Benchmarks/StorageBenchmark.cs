@@ -14,7 +14,8 @@ namespace Radar.Bot.Benchmarks;
 /// answering one request to its health endpoint) on a new SQLite file, differing only in how they
 /// use it: through ADO.NET alone (create a table, then claim, read and update a row three times);
 /// through EF Core migrating it as the bot does at start; and the same followed by three rounds of
-/// the stores' calls a poll makes. Prints each one's peak resident memory (its high-water mark).
+/// store calls the bot makes at start and when it polls. Prints each one's peak resident memory (its
+/// high-water mark).
 /// </summary>
 public static class StorageBenchmark
 {
