@@ -40,11 +40,21 @@ public static class StorageBenchmark
         {
             var folder = Directory.CreateTempSubdirectory("radar-bench-storage-");
             using var child = ChildBot.StartSelf(folder.FullName, ["bench", "storage", "--probe", each], out var printed);
-            await child.WaitForExitAsync().ConfigureAwait(false);
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a probe takes seconds
+            try
+            {
+                await child.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync().ConfigureAwait(false);
+            }
+
             folder.Delete(recursive: true);
             if (child.ExitCode != 0 || !long.TryParse((await printed.ConfigureAwait(false)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
             {
-                await output.WriteLineAsync($"bench storage: the {each} probe failed (exit code {child.ExitCode}).").ConfigureAwait(false);
+                await output.WriteLineAsync($"bench storage: the {each} probe failed (exit code {child.ExitCode}); run it alone to see why: bench storage --probe {each}").ConfigureAwait(false);
                 return 1;
             }
 
@@ -59,6 +69,12 @@ public static class StorageBenchmark
     /// <summary>One probe, in this process: prints its peak resident memory in bytes.</summary>
     private static async Task<int> ProbeAsync(string probe, TextWriter output)
     {
+        if (!Probes.Contains(probe, StringComparer.Ordinal))
+        {
+            await output.WriteLineAsync($"bench storage: unknown probe '{probe}'. Available: {string.Join(", ", Probes)}.").ConfigureAwait(false);
+            return 2;
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -74,22 +90,7 @@ public static class StorageBenchmark
         var file = Path.Combine(Environment.CurrentDirectory, "probe.db");
         File.Delete(file); // a new file every time
         var connectionString = $"Data Source={file}";
-        switch (probe)
-        {
-            case "ado":
-                await AdoAsync(connectionString).ConfigureAwait(false);
-                break;
-            case "ef-migrate":
-                await EntityFrameworkAsync(connectionString, rounds: 0).ConfigureAwait(false);
-                break;
-            case "ef-stores":
-                await EntityFrameworkAsync(connectionString, rounds: 3).ConfigureAwait(false);
-                break;
-            default:
-                await output.WriteLineAsync($"bench storage: unknown probe '{probe}'. Available: {string.Join(", ", Probes)}.").ConfigureAwait(false);
-                return 2;
-        }
-
+        await (probe == "ado" ? AdoAsync(connectionString) : EntityFrameworkAsync(connectionString, rounds: probe == "ef-stores" ? 3 : 0)).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
         await output.WriteLineAsync(ChildBot.HighWaterBytes(Environment.ProcessId).ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
