@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Radar.Feeds.Analysis;
+using Radar.Feeds.Knowledge;
 using Radar.Feeds.Model;
 using Radar.Storage;
 using Radar.Storage.Stores;
@@ -10,9 +12,10 @@ namespace Radar.Bot.Benchmarks;
 
 /// <summary>
 /// <c>bench storage</c>: what EF Core adds to the bot's resident memory. Three fresh child processes
-/// of this binary (so with the bot's own runtime settings), each a web host (Kestrel on 127.0.0.1
-/// answering one request to its health endpoint) on a new SQLite file, differing only in how they
-/// use it: through ADO.NET alone (create a table, then claim, read and update a row three times);
+/// of this binary (so with the bot's own runtime settings), each shaped like the bot (Kestrel on
+/// 127.0.0.1 answering one request to its health endpoint, the knowledge base loaded and one item
+/// understood) on a new SQLite file, differing only in how they use it: through ADO.NET alone
+/// (create a table, then claim, read and update a row three times);
 /// through EF Core migrating it as the bot does at start; and the same followed by three rounds of
 /// store calls the bot makes at start and when it polls. Prints each one's peak resident memory (its
 /// high-water mark).
@@ -62,7 +65,7 @@ public static class StorageBenchmark
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"storage: a web host on a new SQLite file peaks at {peaks[0]:N0} MB through ADO.NET alone, {peaks[1]:N0} MB when EF Core migrates it, {peaks[2]:N0} MB when the stores then poll through EF Core: EF Core adds {peaks[2] - peaks[0]:N0} MB")).ConfigureAwait(false);
+            $"storage: a host shaped like the bot's, on a new SQLite file, peaks at {peaks[0]:N0} MB through ADO.NET alone, {peaks[1]:N0} MB when EF Core migrates it, {peaks[2]:N0} MB when the stores then poll through EF Core: EF Core adds {peaks[2] - peaks[0]:N0} MB")).ConfigureAwait(false);
         return 0;
     }
 
@@ -87,10 +90,15 @@ public static class StorageBenchmark
             _ = await http.GetStringAsync(new Uri(app.Urls.First() + "/healthz")).ConfigureAwait(false);
         }
 
+        // What the bot holds whatever its storage: the knowledge base, and one item understood.
+        var analyser = new StoryAnalyser(SeedKnowledge.Load());
+        _ = analyser.Analyse(AnalysisInput.Of(new FeedEntry("probe", "https://example.org/1", "Guillaume Lample leaves Meta to co-found Mistral AI", "The researcher joins the new Paris lab as chief scientist.", DateTimeOffset.UtcNow, "en")));
+
         var file = Path.Combine(Environment.CurrentDirectory, "probe.db");
         File.Delete(file); // a new file every time
         var connectionString = $"Data Source={file}";
         await (probe == "ado" ? AdoAsync(connectionString) : EntityFrameworkAsync(connectionString, rounds: probe == "ef-stores" ? 3 : 0)).ConfigureAwait(false);
+        GC.KeepAlive(analyser);
         await app.StopAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
         await output.WriteLineAsync(ChildBot.HighWaterBytes(Environment.ProcessId).ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
