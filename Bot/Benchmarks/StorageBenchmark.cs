@@ -15,10 +15,9 @@ namespace Radar.Bot.Benchmarks;
 /// of this binary (so with the bot's own runtime settings), each shaped like the bot (Kestrel on
 /// 127.0.0.1 answering one request to its health endpoint, the knowledge base loaded and one item
 /// understood) on a new SQLite file, differing only in how they use it: through ADO.NET alone
-/// (create a table, then claim, read and update a row three times);
-/// through EF Core migrating it as the bot does at start; and the same followed by three rounds of
-/// store calls the bot makes at start and when it polls. Prints each one's peak resident memory (its
-/// high-water mark).
+/// (create a table, then claim, read and update a row three times); through EF Core migrating it,
+/// as the bot does at start; and the same followed by three rounds of store calls the bot makes at
+/// start and when it polls. Prints each one's peak resident memory (its high-water mark).
 /// </summary>
 public static class StorageBenchmark
 {
