@@ -1,13 +1,14 @@
 using System.Reflection;
 using Radar.Bot.Hosting;
 using Radar.Feeds;
+using Radar.Tests.Support;
 
 namespace Radar.Tests;
 
 /// <summary>The documentation cannot drift from the code: every option has its row, the README stays short and its links lead somewhere.</summary>
 public sealed class DocsTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Find();
 
     [Fact]
     public void EveryOptionOfTheCodeHasARowInTheConfigurationDoc()
@@ -55,18 +56,5 @@ public sealed class DocsTests
                 Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(file)!, link.Groups[1].Value)), $"{Path.GetFileName(file)} links to {link.Groups[1].Value}, which does not exist");
             }
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Bot.sln was not found above the test binaries.");
     }
 }

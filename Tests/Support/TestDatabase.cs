@@ -25,11 +25,15 @@ public sealed class TestDatabase : IDisposable
 
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
-        var database = new TestDatabase(provider, provider == "Postgres" ? await PostgresServer.CreateDatabaseAsync() : null);
+        var database = await CreateEmptyAsync(provider);
         await using var db = database.Open();
         await DatabaseInitializer.MigrateAsync(db, CancellationToken.None);
         return database;
     }
+
+    /// <summary>A database with no schema yet.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(string provider) =>
+        new(provider, provider == "Postgres" ? await PostgresServer.CreateDatabaseAsync() : null);
 
     public RadarDbContext Open() => Provider == "Postgres"
         ? new PostgresRadarDbContext(new DbContextOptionsBuilder<PostgresRadarDbContext>().UseNpgsql(ConnectionString).Options)
