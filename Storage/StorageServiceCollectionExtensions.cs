@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Radar.Storage.Sql;
 using Radar.Storage.Stores;
 
 namespace Radar.Storage;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
             services.AddDbContext<RadarDbContext, SqliteRadarDbContext>(builder => builder.UseSqlite(options.ConnectionString));
         }
 
+        services.AddScoped(provider => RadarDatabase.Over(provider.GetRequiredService<RadarDbContext>())); // while stores move off EF Core
         services.AddScoped<FeedStore>();
         services.AddScoped<PaperStore>();
         services.AddScoped<WebSubStore>();

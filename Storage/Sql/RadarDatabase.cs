@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Radar.Storage.Sql;
@@ -18,11 +20,33 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
+    /// <summary>While stores move off EF Core: the context whose connection and transaction this shares.</summary>
+    private readonly RadarDbContext? _context;
+
+    private RadarDatabase(RadarDbContext context)
+        : this(new StorageOptions { Provider = context.OnPostgres ? StorageProvider.Postgres : StorageProvider.Sqlite }) => _context = context;
+
+    /// <summary>
+    /// While stores move off EF Core: SQL on EF Core's own connection, in its transaction, so that the
+    /// stores written in SQL and those still on EF Core share one unit of work. Goes with EF Core.
+    /// </summary>
+    public static RadarDatabase Over(RadarDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new RadarDatabase(context);
+    }
+
     public bool OnPostgres => options.Provider == StorageProvider.Postgres;
 
     /// <summary>The open connection, opened on first use.</summary>
     public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken)
     {
+        if (_context is not null)
+        {
+            await _context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return _context.Database.GetDbConnection();
+        }
+
         if (_connection is null)
         {
             var connection = OnPostgres ? NewPostgres(options.ConnectionString) : NewSqlite(options.ConnectionString);
@@ -52,6 +76,11 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (_context is not null)
+        {
+            return await InContextTransactionAsync(_context, work, cancellationToken).ConfigureAwait(false);
+        }
+
         var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -67,6 +96,18 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
             {
                 _transaction = null;
             }
+        }
+    }
+
+    /// <summary>While stores move off EF Core: the transaction is EF Core's, which its commands pick up.</summary>
+    private static async Task<T> InContextTransactionAsync<T>(RadarDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var result = await work().ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
         }
     }
 
@@ -131,7 +172,7 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
         var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = _transaction;
+        command.Transaction = _transaction ?? _context?.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
@@ -8,7 +7,7 @@ namespace Radar.Storage.Stores;
 /// a platform that redelivers one (Telegram does, after a webhook timeout) finds it here and it is
 /// skipped. Shared by every instance, so a redelivery to another instance is skipped too.
 /// </summary>
-public sealed class HandledUpdateStore(RadarDbContext db)
+public sealed class HandledUpdateStore(RadarDatabase db)
 {
     public static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
@@ -17,14 +16,15 @@ public sealed class HandledUpdateStore(RadarDbContext db)
     {
         if (updateId % 64 == 0)
         {
-            var before = now - Keep;
-            await db.HandledUpdates.Where(u => u.HandledAt < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync("""DELETE FROM handled_updates WHERE "HandledAt" < @before""", cancellationToken, ("before", now - Keep)).ConfigureAwait(false);
         }
 
-        return await UniqueViolation.TryInsertAsync(db, new HandledUpdateRecord { Platform = platform, UpdateId = updateId, HandledAt = now }, cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(
+            """INSERT INTO handled_updates ("Platform", "UpdateId", "HandledAt") VALUES (@platform, @update, @now) ON CONFLICT DO NOTHING""",
+            cancellationToken, ("platform", platform), ("update", updateId), ("now", now)).ConfigureAwait(false) > 0;
     }
 
     /// <summary>Gives an update back (its handling failed), so that a redelivery is handled.</summary>
     public Task ReleaseAsync(string platform, long updateId, CancellationToken cancellationToken) =>
-        db.HandledUpdates.Where(u => u.Platform == platform && u.UpdateId == updateId).ExecuteDeleteAsync(cancellationToken);
+        db.ExecuteAsync("""DELETE FROM handled_updates WHERE "Platform" = @platform AND "UpdateId" = @update""", cancellationToken, ("platform", platform), ("update", updateId));
 }

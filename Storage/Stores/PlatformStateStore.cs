@@ -1,27 +1,18 @@
-using Microsoft.EntityFrameworkCore;
-using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
 /// <summary>Adapter state that survives restarts, by key.</summary>
-public sealed class PlatformStateStore(RadarDbContext db)
+public sealed class PlatformStateStore(RadarDatabase db)
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
-        (await db.PlatformState.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken).ConfigureAwait(false))?.Value;
+        (string?)await db.ScalarAsync("""SELECT "Value" FROM platform_state WHERE "Key" = @key""", cancellationToken, ("key", key)).ConfigureAwait(false);
 
-    public async Task SetAsync(string key, string value, DateTime now, CancellationToken cancellationToken)
-    {
-        var row = await db.PlatformState.SingleOrDefaultAsync(s => s.Key == key, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            db.PlatformState.Add(new PlatformStateRecord { Key = key, Value = value, UpdatedAt = now });
-        }
-        else
-        {
-            row.Value = value;
-            row.UpdatedAt = now;
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetAsync(string key, string value, DateTime now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            INSERT INTO platform_state ("Key", "Value", "UpdatedAt") VALUES (@key, @value, @now)
+            ON CONFLICT ("Key") DO UPDATE SET "Value" = @value, "UpdatedAt" = @now
+            """,
+            cancellationToken, ("key", key), ("value", value), ("now", now));
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Model;
 using Radar.Feeds.Papers;
 using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 using Radar.Storage.Stores;
 using Radar.Tests.Support;
 
@@ -138,7 +139,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         async Task<bool> TakeAsync(string holder, DateTime at)
         {
             await using var db = _database.Open();
-            return await new LeaseStore(db).TryAcquireAsync("deliver:telegram", holder, at, at.AddSeconds(15), CancellationToken.None);
+            return await new LeaseStore(RadarDatabase.Over(db)).TryAcquireAsync("deliver:telegram", holder, at, at.AddSeconds(15), CancellationToken.None);
         }
 
         Assert.True(await TakeAsync("a", Now));
@@ -149,7 +150,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         Assert.False(await TakeAsync("a", Now.AddSeconds(27)));
         await using (var db = _database.Open())
         {
-            Assert.Equal(1, await new LeaseStore(db).ReleaseAsync("deliver:telegram", "b", CancellationToken.None));
+            Assert.Equal(1, await new LeaseStore(RadarDatabase.Over(db)).ReleaseAsync("deliver:telegram", "b", CancellationToken.None));
         }
 
         Assert.True(await TakeAsync("a", Now.AddSeconds(28))); // given up on a clean stop: taken at once

@@ -35,6 +35,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _services = new ServiceCollection()
             .AddDbContext<RadarDbContext, SqliteRadarDbContext>(o => o.UseSqlite(_database.ConnectionString))
+            .AddScoped(p => Radar.Storage.Sql.RadarDatabase.Over(p.GetRequiredService<RadarDbContext>()))
             .AddSingleton(_ => new PlatformRateLimiter(Options.Create(new DeliveryOptions())))
             .AddScoped<DeliveryStore>()
             .AddScoped<StoryStore>()
