@@ -160,7 +160,7 @@ public static class StorageBenchmark
             db = new SqliteRadarDbContext(options);
             await using (db.ConfigureAwait(false))
             {
-                var feeds = new FeedStore(db);
+                var feeds = new FeedStore(Radar.Storage.Sql.RadarDatabase.Over(db));
                 await feeds.SyncAsync([new FeedSource("Probe", "http://127.0.0.1/feed", "en")], now, CancellationToken.None).ConfigureAwait(false);
                 foreach (var feed in await feeds.ClaimDueAsync(dueOnly: true, "bench", now, now.AddMinutes(1), 10, CancellationToken.None).ConfigureAwait(false))
                 {

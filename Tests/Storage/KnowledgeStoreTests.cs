@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Knowledge;
 using Radar.Feeds.Model;
+using Radar.Storage.Sql;
 using Radar.Storage.Stores;
 using Radar.Tests.Support;
 
@@ -28,7 +29,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
     private async Task<long> StoryAsync(string title)
     {
         await using var db = _database.Open();
-        await new FeedStore(db).SyncAsync([new FeedSource("F", "https://f.test/feed")], Now, CancellationToken.None);
+        await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("F", "https://f.test/feed")], Now, CancellationToken.None);
         var feedId = await db.Feeds.Select(f => f.Id).FirstAsync();
         var entry = await new EntryStore(db).AddIfNewAsync(feedId, new FeedEntry(title, "https://f.test/" + Guid.NewGuid(), title, "", Now, "en"), Now, CancellationToken.None);
         return (await new StoryStore(db).CreateFromEntryAsync(entry!, "F", Now, CancellationToken.None)).Id;

@@ -21,7 +21,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
-        await new FeedStore(db).SyncAsync([new FeedSource("One", "https://one.test/feed"), new FeedSource("Two", "https://two.test/feed")], Now, CancellationToken.None);
+        await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("One", "https://one.test/feed"), new FeedSource("Two", "https://two.test/feed")], Now, CancellationToken.None);
         _feedId = await db.Feeds.Where(f => f.Name == "One").Select(f => f.Id).SingleAsync();
     }
 
@@ -111,7 +111,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task FeedFailuresAreReportedOnlyWhenTheStateChanges()
     {
         await using var db = _database.Open();
-        var feeds = new FeedStore(db);
+        var feeds = new FeedStore(RadarDatabase.Over(db));
 
         Assert.True(await feeds.RecordFailureAsync(_feedId, "HttpStatus: HTTP 500", Now, Now.AddMinutes(5), CancellationToken.None));
         Assert.False(await feeds.RecordFailureAsync(_feedId, "HttpStatus: HTTP 500", Now, Now.AddMinutes(10), CancellationToken.None));
@@ -127,9 +127,9 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task SyncDisablesFeedsRemovedFromTheConfiguration()
     {
         await using var db = _database.Open();
-        await new FeedStore(db).SyncAsync([new FeedSource("One", "https://one.test/feed")], Now, CancellationToken.None);
+        await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("One", "https://one.test/feed")], Now, CancellationToken.None);
 
-        var due = await new FeedStore(db).ClaimDueAsync(dueOnly: false, "test", Now, Now.AddMinutes(1), 10, CancellationToken.None);
+        var due = await new FeedStore(RadarDatabase.Over(db)).ClaimDueAsync(dueOnly: false, "test", Now, Now.AddMinutes(1), 10, CancellationToken.None);
         Assert.Equal(["https://one.test/feed"], due.Select(f => f.Url));
     }
 
@@ -161,7 +161,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     {
         await using (var db = _database.Open())
         {
-            await new FeedStore(db).SyncAsync([.. Enumerable.Range(0, 60).Select(i => new FeedSource($"F{i}", $"https://f{i}.test/feed"))], Now, CancellationToken.None);
+            await new FeedStore(RadarDatabase.Over(db)).SyncAsync([.. Enumerable.Range(0, 60).Select(i => new FeedSource($"F{i}", $"https://f{i}.test/feed"))], Now, CancellationToken.None);
         }
 
         async Task<List<int>> ClaimAsync(string holder)
@@ -170,7 +170,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
             for (var round = 0; round < 10; round++)
             {
                 await using var db = _database.Open();
-                claimed.AddRange((await new FeedStore(db).ClaimDueAsync(dueOnly: true, holder, Now, Now.AddMinutes(10), 7, CancellationToken.None)).Select(f => f.Id));
+                claimed.AddRange((await new FeedStore(RadarDatabase.Over(db)).ClaimDueAsync(dueOnly: true, holder, Now, Now.AddMinutes(10), 7, CancellationToken.None)).Select(f => f.Id));
             }
 
             return claimed;
@@ -188,7 +188,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task AFeedClaimEndsWithItsOutcomeOrRunsOutAndIsTakenOver()
     {
         await using var db = _database.Open();
-        var feeds = new FeedStore(db);
+        var feeds = new FeedStore(RadarDatabase.Over(db));
         var first = await feeds.ClaimDueAsync(dueOnly: false, "a", Now, Now.AddMinutes(10), 100, CancellationToken.None);
 
         Assert.Empty(await feeds.ClaimDueAsync(dueOnly: false, "b", Now.AddMinutes(5), Now.AddMinutes(15), 100, CancellationToken.None));

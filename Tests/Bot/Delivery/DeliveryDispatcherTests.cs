@@ -13,6 +13,7 @@ using Radar.Feeds.Analysis;
 using Radar.Feeds.Model;
 using Radar.Storage;
 using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 using Radar.Storage.Stores;
 using Radar.Tests.Support;
 
@@ -46,7 +47,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             .BuildServiceProvider();
         await using var db = _database.Open();
         var now = _time.GetUtcNow().UtcDateTime;
-        await new FeedStore(db).SyncAsync([new FeedSource("F", "https://f.test/feed")], now, CancellationToken.None);
+        await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("F", "https://f.test/feed")], now, CancellationToken.None);
         var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
         var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
         var channel = await new ChannelStore(db).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
