@@ -55,8 +55,8 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task SubscriptionTopicsAndModesAreTypedAndStoredAsTheNamesUsersType()
     {
         await using var db = _database.Open();
-        var channel = await new ChannelStore(db).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
-        var store = new SubscriptionStore(db);
+        var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
+        var store = new SubscriptionStore(RadarDatabase.Over(db));
         await store.AddAsync(new SubscriptionRecord { ChannelId = channel, Topic = SubscriptionTopic.Launches, Mode = DeliveryMode.Digest, DigestTime = "08:00", CreatedAt = Now }, CancellationToken.None);
         // A row as the untyped columns wrote it.
         await db.Database.ExecuteSqlAsync($"INSERT INTO subscriptions (\"ChannelId\", \"Topic\", \"Mode\", \"Silent\", \"ConfirmedOnly\", \"CreatedAt\") VALUES ({channel}, 'talent', 'instant', FALSE, FALSE, {Now})");
@@ -99,7 +99,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         await using var db = _database.Open();
         var entry = await new EntryStore(db).AddIfNewAsync(_feedId, Entry("x", "https://one.test/x", "X"), Now, CancellationToken.None);
         var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
-        var channel = await new ChannelStore(db).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
+        var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
         var deliveries = new DeliveryStore(db);
 
         Assert.Equal(1, await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None));
@@ -203,7 +203,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         await using var db = _database.Open();
         var entry = await new EntryStore(db).AddIfNewAsync(_feedId, Entry("c", "https://one.test/c", "C"), Now, CancellationToken.None);
         var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
-        var channel = await new ChannelStore(db).EnsureAsync("telegram", "-100", "Chat", subscribeToEverything: true, Now, CancellationToken.None);
+        var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync("telegram", "-100", "Chat", subscribeToEverything: true, Now, CancellationToken.None);
         var deliveries = new DeliveryStore(db);
         await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None);
 

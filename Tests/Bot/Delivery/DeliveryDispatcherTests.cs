@@ -50,7 +50,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("F", "https://f.test/feed")], now, CancellationToken.None);
         var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
         var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
-        var channel = await new ChannelStore(db).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
+        var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
         await new DeliveryStore(db).EnqueueAsync(story.Id, [(channel, "all")], now, CancellationToken.None);
     }
 
@@ -269,8 +269,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         {
             await db.Deliveries.ExecuteDeleteAsync();
             var now = _time.GetUtcNow().UtcDateTime;
-            busy = await new ChannelStore(db).EnsureAsync(_platform.Name, "busy", "Busy", false, now, CancellationToken.None);
-            quiet = await new ChannelStore(db).EnsureAsync(_platform.Name, "quiet", "Quiet", false, now, CancellationToken.None);
+            busy = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, "busy", "Busy", false, now, CancellationToken.None);
+            quiet = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, "quiet", "Quiet", false, now, CancellationToken.None);
             for (var i = 2; i <= 5; i++)
             {
                 var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
@@ -306,7 +306,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             var now = _time.GetUtcNow().UtcDateTime;
             for (var c = 0; c < 6; c++)
             {
-                chats.Add(await new ChannelStore(db).EnsureAsync(_platform.Name, $"chat-{c}", "Chat", false, now, CancellationToken.None));
+                chats.Add(await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, $"chat-{c}", "Chat", false, now, CancellationToken.None));
             }
 
             for (var i = 0; i < 4; i++)
