@@ -169,7 +169,7 @@ public static class StorageBenchmark
 
                 _ = await new StoryStore(db).RecentAsync(now.AddDays(-3), CancellationToken.None).ConfigureAwait(false);
                 _ = await new DeliveryStore(db).WaitingAsync(CancellationToken.None).ConfigureAwait(false);
-                _ = await new KnowledgeStore(db).LoadAsync(CancellationToken.None).ConfigureAwait(false);
+                _ = await new KnowledgeStore(Radar.Storage.Sql.RadarDatabase.Over(db)).LoadAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

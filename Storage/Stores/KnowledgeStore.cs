@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Radar.Feeds.Knowledge;
-using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
@@ -8,60 +8,70 @@ namespace Radar.Storage.Stores;
 /// The knowledge base as stored: the seed, synced at every start (idempotently), and what the news
 /// reported since. Reports never overwrite sourced facts; contradictory reports stand side by side.
 /// </summary>
-public sealed class KnowledgeStore(RadarDbContext db)
+public sealed class KnowledgeStore(RadarDatabase db)
 {
+    private const string EntityColumns = """ "Id", "Kind", "Name", "Aliases", "ArabicNames", "UnitOfId", "OwnedById", "MakerId", "Released", "Status", "Founded", "Founders", "Notes", "Source", "Reported", "Ror", "UpdatedAt" """;
+
+    private const string EntityValues = """@id, @kind, @name, @aliases, @arabicNames, @unitOf, @ownedBy, @maker, @released, @status, @founded, @founders, @notes, @source, @reported, @ror, @now""";
+
     public async Task SyncSeedAsync(IReadOnlyCollection<KnownEntity> seed, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seed);
-        var existing = await db.KnowledgeEntities.ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         foreach (var entity in seed)
         {
-            if (!existing.TryGetValue(entity.Id, out var row))
-            {
-                row = new KnowledgeEntityRecord { Id = entity.Id, Kind = entity.Kind.ToString(), Name = entity.Name };
-                db.KnowledgeEntities.Add(row);
-            }
-
-            Copy(entity, row);
-            row.Reported = false; // a person the news introduced and the seed now knows: the facts win
-            row.UpdatedAt = now;
+            // A person the news introduced and the seed now knows: the facts win (no longer reported).
+            await db.ExecuteAsync(
+                $"""
+                INSERT INTO knowledge_entities ({EntityColumns}) VALUES ({EntityValues})
+                ON CONFLICT ("Id") DO UPDATE SET "Kind" = excluded."Kind", "Name" = excluded."Name", "Aliases" = excluded."Aliases", "ArabicNames" = excluded."ArabicNames",
+                    "UnitOfId" = excluded."UnitOfId", "OwnedById" = excluded."OwnedById", "MakerId" = excluded."MakerId", "Released" = excluded."Released", "Status" = excluded."Status",
+                    "Founded" = excluded."Founded", "Founders" = excluded."Founders", "Notes" = excluded."Notes", "Source" = excluded."Source", "Reported" = excluded."Reported",
+                    "Ror" = COALESCE(excluded."Ror", knowledge_entities."Ror"), "UpdatedAt" = excluded."UpdatedAt"
+                """,
+                cancellationToken, Values(entity, reported: false, now)).ConfigureAwait(false);
         }
 
-        await db.Affiliations.Where(a => !a.Reported).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync("""DELETE FROM affiliations WHERE NOT "Reported" """, cancellationToken).ConfigureAwait(false);
         foreach (var person in seed.Where(e => e.Kind == EntityKind.Person))
         {
-            db.Affiliations.AddRange(person.Affiliations.Select(a => Record(person.Id, a, now)));
+            foreach (var step in person.Affiliations)
+            {
+                await InsertStepAsync(person.Id, step, reported: false, storyId: null, now, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every entity with its full path: verified steps first, then reported ones.</summary>
     public async Task<List<KnownEntity>> LoadAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.KnowledgeEntities.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var affiliations = (await db.Affiliations.AsNoTracking().OrderBy(a => a.Reported).ThenBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(a => a.PersonId, StringComparer.Ordinal);
-        return [.. rows.Select(row => new KnownEntity
-        {
-            Id = row.Id,
-            Kind = Enum.Parse<EntityKind>(row.Kind),
-            Name = row.Name,
-            Aliases = Lines(row.Aliases),
-            ArabicNames = Lines(row.ArabicNames),
-            UnitOfId = row.UnitOfId,
-            OwnedById = row.OwnedById,
-            MakerId = row.MakerId,
-            Released = row.Released,
-            Status = row.Status,
-            Founded = row.Founded,
-            Founders = Lines(row.Founders),
-            Notes = row.Notes,
-            Source = row.Source,
-            Reported = row.Reported,
-            Ror = row.Ror,
-            Affiliations = [.. affiliations[row.Id].Select(a => new Affiliation(a.OrgName, a.OrgId, a.Role, a.From, a.To, a.Source, a.Reported))],
-        })];
+        var affiliations = (await db.QueryAsync(
+            """SELECT "PersonId", "OrgName", "OrgId", "Role", "From", "To", "Source", "Reported" FROM affiliations ORDER BY "Reported", "Id" """,
+            r => (PersonId: r.GetString(0), Step: new Affiliation(r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), r.GetBoolean(7))),
+            cancellationToken).ConfigureAwait(false))
+            .ToLookup(a => a.PersonId, a => a.Step, StringComparer.Ordinal);
+        return await db.QueryAsync(
+            $"""SELECT {EntityColumns} FROM knowledge_entities""",
+            r => new KnownEntity
+            {
+                Id = r.GetString(0),
+                Kind = Enum.Parse<EntityKind>(r.GetString(1)),
+                Name = r.GetString(2),
+                Aliases = Lines(r.GetString(3)),
+                ArabicNames = Lines(r.GetString(4)),
+                UnitOfId = Text(r, 5),
+                OwnedById = Text(r, 6),
+                MakerId = Text(r, 7),
+                Released = Text(r, 8),
+                Status = Text(r, 9),
+                Founded = Text(r, 10),
+                Founders = Lines(r.GetString(11)),
+                Notes = Text(r, 12),
+                Source = Text(r, 13),
+                Reported = r.GetBoolean(14),
+                Ror = Text(r, 15),
+                Affiliations = [.. affiliations[r.GetString(0)]],
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -73,62 +83,40 @@ public sealed class KnowledgeStore(RadarDbContext db)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(step);
-        if (!await db.KnowledgeEntities.AnyAsync(e => e.Id == person.Id, cancellationToken).ConfigureAwait(false))
-        {
-            var row = new KnowledgeEntityRecord { Id = person.Id, Kind = nameof(EntityKind.Person), Name = person.Name, Reported = true, UpdatedAt = now };
-            Copy(person, row);
-            db.KnowledgeEntities.Add(row);
-        }
-
-        var record = Record(person.Id, step, now);
-        record.Reported = true;
-        record.StoryId = storyId;
-        return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false);
+        await InsertNewAsync(person, now, cancellationToken).ConfigureAwait(false);
+        return await InsertStepAsync(person.Id, step, reported: true, storyId, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A person or model first seen in the news, stored as reported with the story that taught it; false when it is known already.</summary>
-    public async Task<bool> RecordNewAsync(KnownEntity entity, DateTime now, CancellationToken cancellationToken)
+    public Task<bool> RecordNewAsync(KnownEntity entity, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (await db.KnowledgeEntities.AnyAsync(e => e.Id == entity.Id, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        var row = new KnowledgeEntityRecord { Id = entity.Id, Kind = entity.Kind.ToString(), Name = entity.Name, Reported = true, UpdatedAt = now };
-        Copy(entity, row);
-        return await UniqueViolation.TryInsertAsync(db, row, cancellationToken).ConfigureAwait(false);
+        return InsertNewAsync(entity, now, cancellationToken);
     }
 
-    private static void Copy(KnownEntity entity, KnowledgeEntityRecord row)
-    {
-        row.Kind = entity.Kind.ToString();
-        row.Name = entity.Name;
-        row.Aliases = string.Join('\n', entity.Aliases);
-        row.ArabicNames = string.Join('\n', entity.ArabicNames);
-        row.UnitOfId = entity.UnitOfId;
-        row.OwnedById = entity.OwnedById;
-        row.MakerId = entity.MakerId;
-        row.Released = entity.Released;
-        row.Status = entity.Status;
-        row.Founded = entity.Founded;
-        row.Founders = string.Join('\n', entity.Founders);
-        row.Notes = entity.Notes;
-        row.Source = entity.Source;
-        row.Ror = entity.Ror ?? row.Ror;
-    }
+    private async Task<bool> InsertNewAsync(KnownEntity entity, DateTime now, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(
+            $"""INSERT INTO knowledge_entities ({EntityColumns}) VALUES ({EntityValues}) ON CONFLICT DO NOTHING""",
+            cancellationToken, Values(entity, reported: true, now)).ConfigureAwait(false) > 0;
 
-    private static AffiliationRecord Record(string personId, Affiliation step, DateTime now) => new()
-    {
-        PersonId = personId,
-        OrgName = step.OrgName,
-        OrgId = step.OrgId,
-        Role = step.Role,
-        From = step.From,
-        To = step.To,
-        Source = step.Source,
-        CreatedAt = now,
-    };
+    private async Task<bool> InsertStepAsync(string personId, Affiliation step, bool reported, long? storyId, DateTime now, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(
+            """
+            INSERT INTO affiliations ("PersonId", "OrgName", "OrgId", "Role", "From", "To", "Source", "Reported", "StoryId", "CreatedAt")
+            VALUES (@person, @orgName, @orgId, @role, @from, @to, @source, @reported, @story, @now)
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken, ("person", personId), ("orgName", step.OrgName), ("orgId", step.OrgId), ("role", step.Role), ("from", step.From), ("to", step.To),
+            ("source", step.Source), ("reported", reported), ("story", storyId), ("now", now)).ConfigureAwait(false) > 0;
+
+    private static (string, object?)[] Values(KnownEntity entity, bool reported, DateTime now) =>
+    [
+        ("id", entity.Id), ("kind", entity.Kind.ToString()), ("name", entity.Name), ("aliases", string.Join('\n', entity.Aliases)), ("arabicNames", string.Join('\n', entity.ArabicNames)),
+        ("unitOf", entity.UnitOfId), ("ownedBy", entity.OwnedById), ("maker", entity.MakerId), ("released", entity.Released), ("status", entity.Status), ("founded", entity.Founded),
+        ("founders", string.Join('\n', entity.Founders)), ("notes", entity.Notes), ("source", entity.Source), ("reported", reported), ("ror", entity.Ror), ("now", now),
+    ];
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -17,7 +17,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
-        await new KnowledgeStore(db).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now, CancellationToken.None);
+        await new KnowledgeStore(RadarDatabase.Over(db)).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now, CancellationToken.None);
     }
 
     public Task DisposeAsync()
@@ -42,7 +42,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
         var entities = await db.KnowledgeEntities.CountAsync();
         var affiliations = await db.Affiliations.CountAsync();
 
-        await new KnowledgeStore(db).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now.AddDays(1), CancellationToken.None);
+        await new KnowledgeStore(RadarDatabase.Over(db)).SyncSeedAsync([.. SeedKnowledge.Seed.Entities.Where(SeedKnowledge.IsStored)], Now.AddDays(1), CancellationToken.None);
 
         Assert.Equal(entities, await db.KnowledgeEntities.CountAsync());
         Assert.Equal(affiliations, await db.Affiliations.CountAsync());
@@ -53,7 +53,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
     public async Task TheLoadedKnowledgeKeepsEverySpellingAndSource()
     {
         await using var db = _database.Open();
-        var knowledge = new KnowledgeBase(await new KnowledgeStore(db).LoadAsync(CancellationToken.None), SeedKnowledge.Seed.Families);
+        var knowledge = new KnowledgeBase(await new KnowledgeStore(RadarDatabase.Over(db)).LoadAsync(CancellationToken.None), SeedKnowledge.Seed.Families);
 
         var lample = knowledge.Find("غيوم لامبل");
         Assert.Equal("Guillaume Lample", lample?.Name);
@@ -65,7 +65,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
     {
         var story = await StoryAsync("Guillaume Lample joins Example Labs");
         await using var db = _database.Open();
-        var store = new KnowledgeStore(db);
+        var store = new KnowledgeStore(RadarDatabase.Over(db));
         var lample = SeedKnowledge.Load().Find("Guillaume Lample")!;
         var step = new Affiliation("Example Labs", null, "chief scientist", "2026-11", null, "https://f.test/story", Reported: true);
 
@@ -83,7 +83,7 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
         var first = await StoryAsync("Jane Doe joins xAI");
         var second = await StoryAsync("Jane Doe joins Anthropic");
         await using var db = _database.Open();
-        var store = new KnowledgeStore(db);
+        var store = new KnowledgeStore(RadarDatabase.Over(db));
         var jane = new KnownEntity { Id = "person:jane-doe", Kind = EntityKind.Person, Name = "Jane Doe", Reported = true };
 
         await store.RecordMoveAsync(jane, new Affiliation("xAI", "org:xai", null, "2026-11", null, "https://a.test", true), first, Now, CancellationToken.None);

@@ -225,7 +225,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task PapersAreListedOnceRetriedGivenUpAndTheirTrailIsStoredOnce()
     {
         await using var db = _database.Open();
-        var papers = new PaperStore(db);
+        var papers = new PaperStore(RadarDatabase.Over(db));
         var items = new[] { new ArxivItem("2612.00001", "One", ["Ada Lovelace"], Now), new ArxivItem("2612.00002", "Two", ["Grace Hopper", "Alan Turing"], Now) };
 
         Assert.Equal(2, await papers.AddListedAsync(items, Now, CancellationToken.None));
@@ -243,13 +243,13 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
         var finding = new AuthorFinding("Ada Lovelace", AuthorOutcome.Joint, "person:ada-lovelace", "0000-0002-1825-0097", ["org:meta", "org:new-lab"]);
         var lab = new Radar.Feeds.Knowledge.KnownEntity { Id = "org:new-lab", Kind = Radar.Feeds.Knowledge.EntityKind.Org, Name = "New Lab", Ror = "0abcd1234", Reported = true };
         var reading = new PaperReading(work, [finding, finding with { Outcome = AuthorOutcome.Ambiguous, PersonId = null }], [lab]);
-        await papers.CompleteAsync(reading, new KnowledgeStore(db), Now, CancellationToken.None);
-        await papers.CompleteAsync(reading, new KnowledgeStore(db), Now, CancellationToken.None); // a second instance, or a restart mid-way
+        await papers.CompleteAsync(reading, new KnowledgeStore(RadarDatabase.Over(db)), Now, CancellationToken.None);
+        await papers.CompleteAsync(reading, new KnowledgeStore(RadarDatabase.Over(db)), Now, CancellationToken.None); // a second instance, or a restart mid-way
 
         var trail = (await papers.TrailsAsync(CancellationToken.None))["person:ada-lovelace"].Single();
         Assert.Equal(("arXiv:2612.00001", "2026-11-28", "0000-0002-1825-0097"), (trail.Appearance.Model, trail.Appearance.Date, trail.Orcid));
         Assert.Equal(["org:meta", "org:new-lab"], trail.Appearance.OrgIds);
-        Assert.Equal("0abcd1234", (await new KnowledgeStore(db).LoadAsync(CancellationToken.None)).Single(e => e.Id == "org:new-lab").Ror);
+        Assert.Equal("0abcd1234", (await new KnowledgeStore(RadarDatabase.Over(db)).LoadAsync(CancellationToken.None)).Single(e => e.Id == "org:new-lab").Ror);
         Assert.Equal(PaperState.Done, (await db.Papers.AsNoTracking().SingleAsync(p => p.ArxivId == "2612.00001")).State);
     }
 }
