@@ -42,7 +42,7 @@ public static partial class WebSubEndpoints
             subscription.ExpiresAt = null;
             subscription.LastError = "denied by the hub: " + query["hub.reason"].ToString();
             subscription.NextAttemptAt = now + TimeSpan.FromHours(6);
-            await store.SaveAsync(cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
             LogDenied(logger, topic, subscription.LastError);
             return Results.Ok();
         }
@@ -54,7 +54,7 @@ public static partial class WebSubEndpoints
 
         if (mode == WebSubModes.Unsubscribe)
         {
-            store.Remove(subscription);
+            await store.RemoveAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -64,9 +64,9 @@ public static partial class WebSubEndpoints
             subscription.ExpiresAt = now + lease;
             subscription.NextAttemptAt = WebSubSubscriber.RenewAt(now, now + lease);
             subscription.LastError = null;
+            await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.SaveAsync(cancellationToken).ConfigureAwait(false);
         LogVerified(logger, mode, topic);
         return Results.Text(challenge, "text/plain");
     }

@@ -87,8 +87,7 @@ public sealed partial class WebSubSubscriber(
             var mode = feedEnabled ? WebSubModes.Subscribe : WebSubModes.Unsubscribe;
             if (!feedEnabled && subscription.Requested == WebSubModes.Unsubscribe)
             {
-                store.Remove(subscription); // asked once and never verified: the feed is gone either way
-                await store.SaveAsync(cancellationToken).ConfigureAwait(false);
+                await store.RemoveAsync(subscription, cancellationToken).ConfigureAwait(false); // asked once and never verified: the feed is gone either way
                 continue;
             }
 
@@ -104,7 +103,8 @@ public sealed partial class WebSubSubscriber(
             }
             else if (!feedEnabled && subscription.Failures >= 3)
             {
-                store.Remove(subscription); // the feed is gone and its hub does not answer: forget it
+                await store.RemoveAsync(subscription, cancellationToken).ConfigureAwait(false); // the feed is gone and its hub does not answer: forget it
+                continue;
             }
             else
             {
@@ -114,7 +114,7 @@ public sealed partial class WebSubSubscriber(
                 LogRequestFailed(logger, mode, subscription.Hub, error);
             }
 
-            await store.SaveAsync(cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
     }
 
