@@ -167,8 +167,8 @@ public static class StorageBenchmark
                     await feeds.RecordSuccessAsync(feed.Id, null, null, primed: true, now, now.AddMinutes(5), CancellationToken.None).ConfigureAwait(false);
                 }
 
-                _ = await new StoryStore(db).RecentAsync(now.AddDays(-3), CancellationToken.None).ConfigureAwait(false);
-                _ = await new DeliveryStore(db).WaitingAsync(CancellationToken.None).ConfigureAwait(false);
+                _ = await new StoryStore(Radar.Storage.Sql.RadarDatabase.Over(db)).RecentAsync(now.AddDays(-3), CancellationToken.None).ConfigureAwait(false);
+                _ = await new DeliveryStore(Radar.Storage.Sql.RadarDatabase.Over(db)).WaitingAsync(CancellationToken.None).ConfigureAwait(false);
                 _ = await new KnowledgeStore(Radar.Storage.Sql.RadarDatabase.Over(db)).LoadAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }

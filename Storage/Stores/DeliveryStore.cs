@@ -1,13 +1,14 @@
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
 /// <summary>The outbox. A (story, channel) pair is queued at most once, enforced by a unique key.</summary>
-public sealed class DeliveryStore(RadarDbContext db)
+public sealed class DeliveryStore(RadarDatabase db)
 {
     /// <summary>The longest "why it matched" kept; longer ones (long patterns and exclusions) are cut.</summary>
     public const int MatchedLength = 500;
@@ -24,22 +25,19 @@ public sealed class DeliveryStore(RadarDbContext db)
         var list = targets.ToList();
         var channels = list.Select(t => t.ChannelId).ToList();
         // The channels that have the story already (a confirmation, or the news of a move first seen on a paper, routes it again): skipped quietly, the unique index stays the guard.
-        var present = list.Count == 0 ? [] : (await db.Deliveries.AsNoTracking().Where(d => d.StoryId == storyId && channels.Contains(d.ChannelId)).Select(d => d.ChannelId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var present = list.Count == 0 ? [] : (await db.QueryAsync(
+            $"""SELECT "ChannelId" FROM deliveries WHERE "StoryId" = @story AND "ChannelId" IN ({string.Join(',', channels)})""", r => r.GetInt64(0), cancellationToken, ("story", storyId)).ConfigureAwait(false)).ToHashSet();
         foreach (var target in list.Where(t => !present.Contains(t.ChannelId)))
         {
-            var row = new DeliveryRecord
-            {
-                StoryId = storyId,
-                ChannelId = target.ChannelId,
-                State = DeliveryState.Pending,
-                CreatedAt = now,
-                NextAttemptAt = target.DueAt,
-                Matched = target.Matched.Length > MatchedLength ? target.Matched[..(MatchedLength - 1)] + "…" : target.Matched,
-                Digest = target.Digest,
-                PingRole = target.PingRole,
-                Silent = target.Silent,
-            };
-            if (await UniqueViolation.TryInsertAsync(db, row, cancellationToken).ConfigureAwait(false))
+            var matched = target.Matched.Length > MatchedLength ? target.Matched[..(MatchedLength - 1)] + "…" : target.Matched;
+            if (await db.ExecuteAsync(
+                """
+                INSERT INTO deliveries ("StoryId", "ChannelId", "State", "Attempts", "NextAttemptAt", "Digest", "CreatedAt", "Matched", "PingRole", "Silent")
+                VALUES (@story, @channel, @pending, 0, @due, @digest, @now, @matched, @pingRole, @silent)
+                ON CONFLICT DO NOTHING
+                """,
+                cancellationToken, ("story", storyId), ("channel", target.ChannelId), ("pending", nameof(DeliveryState.Pending)), ("due", target.DueAt), ("digest", target.Digest),
+                ("now", now), ("matched", matched), ("pingRole", target.PingRole), ("silent", target.Silent)).ConfigureAwait(false) > 0)
             {
                 added++;
             }
@@ -66,50 +64,56 @@ public sealed class DeliveryStore(RadarDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(string platform, string holder, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
     {
-        var claimed = await db.Database.SqlQueryRaw<long>(
+        var claimed = await db.QueryAsync(
             ClaimSql.Replace("{lock}", db.OnPostgres ? "FOR UPDATE OF d SKIP LOCKED" : string.Empty, StringComparison.Ordinal),
-            db.Parameter("holder", holder), db.Parameter("until", until), db.Parameter("now", now), db.Parameter("platform", platform), db.Parameter("limit", limit))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return await Due(db.Deliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id), forEdit: false)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            r => r.GetInt64(0),
+            cancellationToken, ("holder", holder), ("until", until), ("now", now), ("platform", platform), ("limit", limit)).ConfigureAwait(false);
+        return claimed.Count == 0 ? [] : await DueAsync($"""d."Id" IN ({string.Join(',', claimed)}) ORDER BY d."Id" """, forEdit: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lets go of the holder's claims on rows it did not get to (they wait for their chat's limit): anyone may take them now.</summary>
     public Task<int> ReleaseClaimsAsync(string holder, CancellationToken cancellationToken) =>
-        db.Deliveries.Where(d => d.ClaimedBy == holder && (d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null), cancellationToken);
+        db.ExecuteAsync("""UPDATE deliveries SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "ClaimedBy" = @holder AND "State" IN ('Pending', 'Retrying')""", cancellationToken, ("holder", holder));
 
     /// <summary>Sent messages whose story gained sources and whose edit time has come, to active channels.</summary>
     public async Task<IReadOnlyList<DueDelivery>> EditsDueAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
-        await Due(
-                db.Deliveries.AsNoTracking()
-                    .Where(d => d.State == DeliveryState.Sent && d.EditDueAt != null && d.EditDueAt <= now && d.MessageId != null && db.Channels.Any(c => c.Id == d.ChannelId && c.Active))
-                    .OrderBy(d => d.EditDueAt).Take(limit),
-                forEdit: true)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        await DueAsync(
+            """d."State" = 'Sent' AND d."EditDueAt" IS NOT NULL AND d."EditDueAt" <= @now AND d."MessageId" IS NOT NULL AND c."Active" ORDER BY d."EditDueAt" LIMIT @limit""",
+            forEdit: true, cancellationToken, ("now", now), ("limit", limit)).ConfigureAwait(false);
 
     /// <summary>
     /// Outbox rows with what the platform adapter needs to send them (<paramref name="forEdit"/>: to
-    /// edit the message already sent), in the order of <paramref name="rows"/>: the channel, the
+    /// edit the message already sent), chosen and ordered by <paramref name="where"/>: the channel, the
     /// story in the channel's language, its tier and the story it follows.
     /// </summary>
-    private IQueryable<DueDelivery> Due(IQueryable<DeliveryRecord> rows, bool forEdit) =>
-        from d in rows
-        join c in db.Channels on d.ChannelId equals c.Id
-        join s in db.Stories on d.StoryId equals s.Id
-        select new DueDelivery(d.Id, d.Attempts, s.Id, c.Id, c.Platform, c.ExternalId, c.ThreadId, c.Language, s.Title, StorySummaries.For(s.Summaries, c.Language, s.Summary), s.Link, s.Source, s.PublishedAt, d.Matched, TopicText.Split(s.Topics), AnalysisJson.Read(s.Analysis), forEdit ? d.MessageId : null, !forEdit && d.Digest)
-        {
-            Style = c.Style,
-            PingRole = d.PingRole,
-            Silent = d.Silent,
-            Tier = s.Tier,
-            TierBy = s.TierBy,
-            TierChangedAt = s.TierChangedAt,
-            PaperId = s.PaperId,
-            PaperAt = s.PaperAt,
-            FollowsTitle = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => f.Title).FirstOrDefault(),
-            FollowsPublishedAt = db.Stories.Where(f => f.Id == s.FollowsStoryId).Select(f => (DateTime?)f.PublishedAt).FirstOrDefault(),
-        };
+    private Task<List<DueDelivery>> DueAsync(string where, bool forEdit, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        db.QueryAsync(
+            $"""
+            SELECT d."Id", d."Attempts", s."Id", c."Id", c."Platform", c."ExternalId", c."ThreadId", c."Language", s."Title", s."Summaries", s."Summary", s."Link", s."Source", s."PublishedAt",
+                d."Matched", s."Topics", s."Analysis", d."MessageId", d."Digest", c."Style", d."PingRole", d."Silent", s."Tier", s."TierBy", s."TierChangedAt", s."PaperId", s."PaperAt",
+                f."Title", f."PublishedAt"
+            FROM deliveries d JOIN channels c ON c."Id" = d."ChannelId" JOIN stories s ON s."Id" = d."StoryId" LEFT JOIN stories f ON f."Id" = s."FollowsStoryId"
+            WHERE {where}
+            """,
+            r => new DueDelivery(
+                r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8),
+                StorySummaries.For(Text(r, 9), r.GetString(7), r.GetString(10)), Text(r, 11), r.GetString(12), RadarDatabase.Utc(r, 13), Text(r, 14), TopicText.Split(r.GetString(15)),
+                AnalysisJson.Read(Text(r, 16)), forEdit ? Text(r, 17) : null, !forEdit && r.GetBoolean(18))
+            {
+                Style = Enum.Parse<AlertStyle>(r.GetString(19)),
+                PingRole = Text(r, 20),
+                Silent = r.GetBoolean(21),
+                Tier = Enum.Parse<ClaimTier>(r.GetString(22)),
+                TierBy = Text(r, 23),
+                TierChangedAt = RadarDatabase.UtcOrNull(r, 24),
+                PaperId = Text(r, 25),
+                PaperAt = RadarDatabase.UtcOrNull(r, 26),
+                FollowsTitle = Text(r, 27),
+                FollowsPublishedAt = RadarDatabase.UtcOrNull(r, 28),
+            },
+            cancellationToken, parameters);
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>
     /// The story has a new source: its sent alerts are to be edited, at most once every
@@ -117,42 +121,38 @@ public sealed class DeliveryStore(RadarDbContext db)
     /// </summary>
     public async Task<int> ScheduleEditsAsync(long storyId, DateTime now, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var sent = await db.Deliveries.Where(d => d.StoryId == storyId && d.State == DeliveryState.Sent).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sent = await db.QueryAsync(
+            """SELECT "Id", "LastEditedAt", "EditDueAt" FROM deliveries WHERE "StoryId" = @story AND "State" = 'Sent'""",
+            r => (Id: r.GetInt64(0), LastEditedAt: RadarDatabase.UtcOrNull(r, 1), EditDueAt: RadarDatabase.UtcOrNull(r, 2)),
+            cancellationToken, ("story", storyId)).ConfigureAwait(false);
         foreach (var row in sent)
         {
             var earliest = row.LastEditedAt is { } last && last + interval > now ? last + interval : now;
-            row.EditDueAt = row.EditDueAt is { } due && due <= earliest ? due : earliest;
+            var due = row.EditDueAt is { } scheduled && scheduled <= earliest ? scheduled : earliest;
+            await db.ExecuteAsync("""UPDATE deliveries SET "EditDueAt" = @due WHERE "Id" = @id""", cancellationToken, ("due", due), ("id", row.Id)).ConfigureAwait(false);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return sent.Count;
     }
 
     /// <summary>Records an edit's outcome: done, or tried again at <paramref name="retryAt"/>.</summary>
     public async Task MarkEditedAsync(long deliveryId, DateTime now, DateTime? retryAt, CancellationToken cancellationToken)
     {
-        var row = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false);
-        row.EditDueAt = retryAt;
-        if (retryAt is null)
-        {
-            row.LastEditedAt = now;
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(
+            retryAt is null
+                ? """UPDATE deliveries SET "EditDueAt" = NULL, "LastEditedAt" = @now WHERE "Id" = @id"""
+                : """UPDATE deliveries SET "EditDueAt" = @retry WHERE "Id" = @id""",
+            cancellationToken, ("now", now), ("retry", retryAt), ("id", deliveryId)).ConfigureAwait(false);
     }
 
     /// <summary>Records a sent row and ends its claim; false (nothing written) when <paramref name="holder"/> no longer holds the claim.</summary>
     public async Task<bool> MarkSentAsync(long deliveryId, string holder, string? messageId, DateTime now, CancellationToken cancellationToken) =>
-        await db.Deliveries.Where(d => d.Id == deliveryId && d.ClaimedBy == holder && d.ClaimedUntil >= now)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.State, DeliveryState.Sent)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.SentAt, now)
-                    .SetProperty(d => d.MessageId, messageId)
-                    .SetProperty(d => d.LastError, (string?)null)
-                    .SetProperty(d => d.ClaimedBy, (string?)null)
-                    .SetProperty(d => d.ClaimedUntil, (DateTime?)null),
-                cancellationToken).ConfigureAwait(false) > 0;
+        await db.ExecuteAsync(
+            """
+            UPDATE deliveries SET "State" = 'Sent', "Attempts" = "Attempts" + 1, "SentAt" = @now, "MessageId" = @message, "LastError" = NULL, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+            WHERE "Id" = @id AND "ClaimedBy" = @holder AND "ClaimedUntil" >= @now
+            """,
+            cancellationToken, ("now", now), ("message", messageId), ("id", deliveryId), ("holder", holder)).ConfigureAwait(false) > 0;
 
     /// <summary>
     /// Records a failed attempt and ends the claim: retried at <paramref name="nextAttempt"/>, or dead
@@ -162,21 +162,21 @@ public sealed class DeliveryStore(RadarDbContext db)
     {
         var message = error.Length > 1000 ? error[..1000] : error;
         var state = nextAttempt is null ? DeliveryState.Dead : DeliveryState.Retrying;
-        return await db.Deliveries.Where(d => d.Id == deliveryId && d.ClaimedBy == holder && d.ClaimedUntil >= now)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.LastError, message)
-                    .SetProperty(d => d.State, state)
-                    .SetProperty(d => d.NextAttemptAt, d => nextAttempt ?? d.NextAttemptAt)
-                    .SetProperty(d => d.ClaimedBy, (string?)null)
-                    .SetProperty(d => d.ClaimedUntil, (DateTime?)null),
-                cancellationToken).ConfigureAwait(false) > 0;
+        return await db.ExecuteAsync(
+            """
+            UPDATE deliveries SET "Attempts" = "Attempts" + 1, "LastError" = @error, "State" = @state, "NextAttemptAt" = COALESCE(@next, "NextAttemptAt"), "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+            WHERE "Id" = @id AND "ClaimedBy" = @holder AND "ClaimedUntil" >= @now
+            """,
+            cancellationToken, ("error", message), ("state", state.ToString()), ("next", nextAttempt), ("id", deliveryId), ("holder", holder), ("now", now)).ConfigureAwait(false) > 0;
     }
 
     /// <summary>Rows waiting to be sent: pending or retrying, whatever their due time.</summary>
     public Task<int> WaitingAsync(CancellationToken cancellationToken) =>
-        db.Deliveries.CountAsync(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Retrying, cancellationToken);
+        CountAsync("""WHERE "State" IN ('Pending', 'Retrying')""", cancellationToken);
 
     public Task<int> CountAsync(DeliveryState state, CancellationToken cancellationToken) =>
-        db.Deliveries.CountAsync(d => d.State == state, cancellationToken);
+        CountAsync("""WHERE "State" = @state""", cancellationToken, ("state", state.ToString()));
+
+    private async Task<int> CountAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        Convert.ToInt32(await db.ScalarAsync($"SELECT COUNT(*) FROM deliveries {where}", cancellationToken, parameters).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Radar.Feeds.Model;
 using Radar.Feeds.Text;
 using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
@@ -10,7 +10,7 @@ namespace Radar.Storage.Stores;
 /// nor its (feed, normalised title) within the last 7 days is known, so feeds that rewrite GUIDs
 /// or dates on every fetch do not alert again.
 /// </summary>
-public sealed class EntryStore(RadarDbContext db)
+public sealed class EntryStore(RadarDatabase db)
 {
     public static readonly TimeSpan TitleWindow = TimeSpan.FromDays(7);
 
@@ -36,7 +36,22 @@ public sealed class EntryStore(RadarDbContext db)
             PublishedAt = entry.Published?.UtcDateTime ?? now,
             FirstSeenAt = now,
         };
-        return await UniqueViolation.TryInsertAsync(db, record, cancellationToken).ConfigureAwait(false) ? record : null;
+        var id = await db.QueryAsync(
+            """
+            INSERT INTO entries ("FeedId", "ItemKey", "Link", "Title", "TitleKey", "Summary", "Language", "PublishedAt", "FirstSeenAt")
+            VALUES (@feed, @itemKey, @link, @title, @titleKey, @summary, @language, @published, @now)
+            ON CONFLICT DO NOTHING
+            RETURNING "Id"
+            """,
+            r => r.GetInt64(0), cancellationToken, ("feed", record.FeedId), ("itemKey", record.ItemKey), ("link", record.Link), ("title", record.Title), ("titleKey", record.TitleKey),
+            ("summary", record.Summary), ("language", record.Language), ("published", record.PublishedAt), ("now", now)).ConfigureAwait(false);
+        if (id.Count == 0)
+        {
+            return null; // the same (feed, id) stored meanwhile
+        }
+
+        record.Id = id[0];
+        return record;
     }
 
     /// <summary>Whether <see cref="AddIfNewAsync"/> would store the entry now (a read; the insert decides for good).</summary>
@@ -48,7 +63,7 @@ public sealed class EntryStore(RadarDbContext db)
 
     private async Task<bool> IsKnownAsync(int feedId, string? link, string titleKey, DateTime now, CancellationToken cancellationToken)
     {
-        if (link is not null && await db.Entries.AnyAsync(e => e.Link == link, cancellationToken).ConfigureAwait(false))
+        if (link is not null && await ExistsAsync("""SELECT 1 FROM entries WHERE "Link" = @link""", cancellationToken, ("link", link)).ConfigureAwait(false))
         {
             return true;
         }
@@ -59,6 +74,9 @@ public sealed class EntryStore(RadarDbContext db)
         }
 
         var since = now - TitleWindow;
-        return await db.Entries.AnyAsync(e => e.FeedId == feedId && e.TitleKey == titleKey && e.FirstSeenAt >= since, cancellationToken).ConfigureAwait(false);
+        return await ExistsAsync("""SELECT 1 FROM entries WHERE "FeedId" = @feed AND "TitleKey" = @titleKey AND "FirstSeenAt" >= @since""", cancellationToken, ("feed", feedId), ("titleKey", titleKey), ("since", since)).ConfigureAwait(false);
     }
+
+    private async Task<bool> ExistsAsync(string select, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await db.ScalarAsync($"SELECT EXISTS ({select})", cancellationToken, parameters).ConfigureAwait(false) is { } found && Convert.ToBoolean(found, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,16 +1,65 @@
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Clustering;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Papers;
 using Radar.Feeds.Summaries;
 using Radar.Storage.Entities;
+using Radar.Storage.Sql;
 
 namespace Radar.Storage.Stores;
 
 /// <summary>Stories: created from new entries, read by <c>/latest</c>.</summary>
-public sealed class StoryStore(RadarDbContext db)
+public sealed class StoryStore(RadarDatabase db)
 {
+    private const string Columns = """ s."Id", s."Title", s."Link", s."Summary", s."Summaries", s."Language", s."Source", s."PublishedAt", s."CreatedAt", s."Topics", s."Analysis", s."TitleHash", s."TitleKey", s."EventKeys", s."Tier", s."TierBy", s."TierChangedAt", s."FollowsStoryId", s."PaperId", s."PaperAt" """;
+
+    private static StoryRecord Read(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Title = r.GetString(1),
+        Link = Text(r, 2),
+        Summary = r.GetString(3),
+        Summaries = Text(r, 4),
+        Language = r.GetString(5),
+        Source = r.GetString(6),
+        PublishedAt = RadarDatabase.Utc(r, 7),
+        CreatedAt = RadarDatabase.Utc(r, 8),
+        Topics = r.GetString(9),
+        Analysis = Text(r, 10),
+        TitleHash = r.GetInt64(11),
+        TitleKey = r.GetString(12),
+        EventKeys = r.GetString(13),
+        Tier = Enum.Parse<ClaimTier>(r.GetString(14)),
+        TierBy = Text(r, 15),
+        TierChangedAt = RadarDatabase.UtcOrNull(r, 16),
+        FollowsStoryId = r.IsDBNull(17) ? null : r.GetInt64(17),
+        PaperId = Text(r, 18),
+        PaperAt = RadarDatabase.UtcOrNull(r, 19),
+    };
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Stores a new story; its id is set on it.</summary>
+    private async Task InsertAsync(StoryRecord story, CancellationToken cancellationToken) =>
+        story.Id = (await db.QueryAsync(
+            """
+            INSERT INTO stories ("Title", "Link", "Summary", "Summaries", "Language", "Source", "PublishedAt", "CreatedAt", "Topics", "Analysis", "TitleHash", "TitleKey", "EventKeys", "Tier", "TierBy", "TierChangedAt", "FollowsStoryId", "PaperId", "PaperAt")
+            VALUES (@title, @link, @summary, @summaries, @language, @source, @published, @created, @topics, @analysis, @titleHash, @titleKey, @eventKeys, @tier, @tierBy, @tierChanged, @follows, @paperId, @paperAt)
+            RETURNING "Id"
+            """,
+            r => r.GetInt64(0), cancellationToken,
+            ("title", story.Title), ("link", story.Link), ("summary", story.Summary), ("summaries", story.Summaries), ("language", story.Language), ("source", story.Source),
+            ("published", story.PublishedAt), ("created", story.CreatedAt), ("topics", story.Topics), ("analysis", story.Analysis), ("titleHash", story.TitleHash), ("titleKey", story.TitleKey),
+            ("eventKeys", story.EventKeys), ("tier", story.Tier.ToString()), ("tierBy", story.TierBy), ("tierChanged", story.TierChangedAt), ("follows", story.FollowsStoryId),
+            ("paperId", story.PaperId), ("paperAt", story.PaperAt)).ConfigureAwait(false)).Single();
+
+    private Task<int> SetStoryAsync(EntryRecord entry, long storyId, CancellationToken cancellationToken)
+    {
+        entry.StoryId = storyId;
+        return db.ExecuteAsync("""UPDATE entries SET "StoryId" = @story WHERE "Id" = @id""", cancellationToken, ("story", storyId), ("id", entry.Id));
+    }
+
     /// <summary>Makes the entry the first source of a new story, with what the analysis understood of it.</summary>
     /// <param name="entry">The entry that is the story's first source.</param>
     /// <param name="source">The feed's name.</param>
@@ -38,10 +87,8 @@ public sealed class StoryStore(RadarDbContext db)
             Understood(story, analysis, summaries);
         }
 
-        db.Stories.Add(story);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        entry.StoryId = story.Id;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertAsync(story, cancellationToken).ConfigureAwait(false);
+        await SetStoryAsync(entry, story.Id, cancellationToken).ConfigureAwait(false);
         return story;
     }
 
@@ -66,8 +113,7 @@ public sealed class StoryStore(RadarDbContext db)
             PaperAt = published,
         };
         Understood(story, analysis, null); // tier inferred: FromPaper's
-        db.Stories.Add(story);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertAsync(story, cancellationToken).ConfigureAwait(false);
         return story;
     }
 
@@ -82,7 +128,7 @@ public sealed class StoryStore(RadarDbContext db)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(analysis);
-        var story = await db.Stories.SingleAsync(s => s.Id == storyId, cancellationToken).ConfigureAwait(false);
+        var story = (await db.QueryAsync($"""SELECT {Columns} FROM stories s WHERE s."Id" = @id""", Read, cancellationToken, ("id", storyId)).ConfigureAwait(false)).Single();
         story.Title = entry.Title;
         story.Link = entry.Link;
         story.Summary = entry.Summary;
@@ -93,9 +139,16 @@ public sealed class StoryStore(RadarDbContext db)
         Understood(story, analysis, summaries);
         story.EventKeys = string.Join('\n', analysis.Signature.EventKeys.Union(paperKeys, StringComparer.Ordinal)); // the paper's keys too: its move stays findable
         story.TierChangedAt = null;
-        entry.StoryId = story.Id;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.Entry(story).State = EntityState.Detached;
+        await db.ExecuteAsync(
+            """
+            UPDATE stories SET "Title" = @title, "Link" = @link, "Summary" = @summary, "Summaries" = @summaries, "Language" = @language, "Source" = @source, "PublishedAt" = @published,
+                "Topics" = @topics, "Analysis" = @analysis, "TitleHash" = @titleHash, "TitleKey" = @titleKey, "EventKeys" = @eventKeys, "Tier" = @tier, "TierBy" = @tierBy, "TierChangedAt" = NULL
+            WHERE "Id" = @id
+            """,
+            cancellationToken, ("title", story.Title), ("link", story.Link), ("summary", story.Summary), ("summaries", story.Summaries), ("language", story.Language), ("source", story.Source),
+            ("published", story.PublishedAt), ("topics", story.Topics), ("analysis", story.Analysis), ("titleHash", story.TitleHash), ("titleKey", story.TitleKey), ("eventKeys", story.EventKeys),
+            ("tier", story.Tier.ToString()), ("tierBy", story.TierBy), ("id", story.Id)).ConfigureAwait(false);
+        await SetStoryAsync(entry, story.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the analysis of a story's leading report says, written on the story: summaries, topics, the extraction, the signature's title and event keys, the tier.</summary>
@@ -123,28 +176,26 @@ public sealed class StoryStore(RadarDbContext db)
     {
         if (db.OnPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClusteringLock})", cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync($"SELECT pg_advisory_xact_lock({ClusteringLock})", cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Stories created since <paramref name="since"/> with an id above <paramref name="afterId"/>, for the clusterer.</summary>
     public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken, long afterId = 0) =>
-        (await db.Stories.AsNoTracking().Where(s => s.CreatedAt >= since && s.Id > afterId)
-            .Select(s => new { s.Id, s.Link, s.TitleHash, s.TitleKey, s.EventKeys, s.PublishedAt, s.CreatedAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .ConvertAll(s => new KnownStory(s.Id, new StorySignature(s.Link, (ulong)s.TitleHash, s.TitleKey, s.EventKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries)), s.PublishedAt) { Created = s.CreatedAt });
+        await db.QueryAsync(
+            """SELECT "Id", "Link", "TitleHash", "TitleKey", "EventKeys", "PublishedAt", "CreatedAt" FROM stories WHERE "CreatedAt" >= @since AND "Id" > @after""",
+            r => new KnownStory(r.GetInt64(0), new StorySignature(Text(r, 1), (ulong)r.GetInt64(2), r.GetString(3), r.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries)), RadarDatabase.Utc(r, 5)) { Created = RadarDatabase.Utc(r, 6) },
+            cancellationToken, ("since", since), ("after", afterId)).ConfigureAwait(false);
 
     /// <summary>A story's tier now, and who set it.</summary>
     public async Task<(ClaimTier Tier, string? By)> TierAsync(long storyId, CancellationToken cancellationToken)
     {
-        var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId).Select(s => new { s.Tier, s.TierBy }).SingleAsync(cancellationToken).ConfigureAwait(false);
-        return (story.Tier, story.TierBy);
+        return (await db.QueryAsync("""SELECT "Tier", "TierBy" FROM stories WHERE "Id" = @id""", r => (Enum.Parse<ClaimTier>(r.GetString(0)), Text(r, 1)), cancellationToken, ("id", storyId)).ConfigureAwait(false)).Single();
     }
 
     /// <summary>Moves a story to a new tier (a confirmation or a denial joined it), as of <paramref name="at"/>, the news time of the report that moved it.</summary>
     public Task SetTierAsync(long storyId, ClaimTier tier, string? by, DateTime at, CancellationToken cancellationToken) =>
-        db.Stories.Where(s => s.Id == storyId).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.Tier, tier).SetProperty(x => x.TierBy, by).SetProperty(x => x.TierChangedAt, at), cancellationToken);
+        db.ExecuteAsync("""UPDATE stories SET "Tier" = @tier, "TierBy" = @by, "TierChangedAt" = @at WHERE "Id" = @id""", cancellationToken, ("tier", tier.ToString()), ("by", by), ("at", at), ("id", storyId));
 
     /// <summary>
     /// Stories published between <paramref name="since"/> and <paramref name="until"/> whose event keys begin with one of
@@ -158,12 +209,15 @@ public sealed class StoryStore(RadarDbContext db)
         foreach (var prefix in keyPrefixes)
         {
             // Keys are stored one per line: a prefix at the start of the text or of a line.
-            var rows = await db.Stories.AsNoTracking()
-                .Where(s => s.PublishedAt >= since && s.PublishedAt <= until && (s.EventKeys.StartsWith(prefix) || s.EventKeys.Contains("\n" + prefix)))
-                .Where(s => !inferredOnly || s.Tier == ClaimTier.Inferred)
-                .OrderByDescending(s => s.PublishedAt).Take(20)
-                .Select(s => new { s.Id, s.Tier, s.Analysis })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await db.QueryAsync(
+                $"""
+                SELECT "Id", "Tier", "Analysis" FROM stories
+                WHERE "PublishedAt" >= @since AND "PublishedAt" <= @until AND (substr("EventKeys", 1, length(@prefix)) = @prefix OR {db.ContainsSql("\"EventKeys\"", "@linePrefix")})
+                    AND (NOT @inferredOnly OR "Tier" = @inferred)
+                ORDER BY "PublishedAt" DESC LIMIT 20
+                """,
+                r => (Id: r.GetInt64(0), Tier: Enum.Parse<ClaimTier>(r.GetString(1)), Analysis: Text(r, 2)),
+                cancellationToken, ("since", since), ("until", until), ("prefix", prefix), ("linePrefix", "\n" + prefix), ("inferredOnly", inferredOnly), ("inferred", nameof(ClaimTier.Inferred))).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 found.TryAdd(row.Id, (row.Id, row.Tier, AnalysisJson.Read(row.Analysis)));
@@ -187,11 +241,16 @@ public sealed class StoryStore(RadarDbContext db)
             var next = story.FollowsStoryId;
             while (next is { } id && chain.Count < MaxThread && chain.All(c => c.Id != id))
             {
-                var earlier = await db.Stories.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Id, s.Title, s.PublishedAt, s.FollowsStoryId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                if (earlier is null)
+                var found = await db.QueryAsync(
+                    """SELECT "Id", "Title", "PublishedAt", "FollowsStoryId" FROM stories WHERE "Id" = @id""",
+                    r => (Id: r.GetInt64(0), Title: r.GetString(1), PublishedAt: RadarDatabase.Utc(r, 2), FollowsStoryId: r.IsDBNull(3) ? (long?)null : r.GetInt64(3)),
+                    cancellationToken, ("id", id)).ConfigureAwait(false);
+                if (found.Count == 0)
                 {
                     break;
                 }
+
+                var earlier = found[0];
 
                 chain.Insert(0, new StoryLink(earlier.Id, earlier.Title, earlier.PublishedAt));
                 next = earlier.FollowsStoryId;
@@ -207,15 +266,16 @@ public sealed class StoryStore(RadarDbContext db)
     public async Task AttachAsync(EntryRecord entry, long storyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        entry.StoryId = storyId;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SetStoryAsync(entry, storyId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every report of each story, first one first, in one query: which feed, which link.</summary>
     public async Task<IReadOnlyDictionary<long, List<(string Feed, string? Link)>>> SourcesAsync(IReadOnlyCollection<long> storyIds, CancellationToken cancellationToken) =>
-        (await db.Entries.AsNoTracking().Where(e => e.StoryId != null && storyIds.Contains(e.StoryId.Value))
-            .Join(db.Feeds, e => e.FeedId, f => f.Id, (e, f) => new { e.Id, StoryId = e.StoryId!.Value, f.Name, e.Link })
-            .OrderBy(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+        storyIds.Count == 0 ? new Dictionary<long, List<(string Feed, string? Link)>>() :
+        (await db.QueryAsync(
+            $"""SELECT e."StoryId", f."Name", e."Link" FROM entries e JOIN feeds f ON f."Id" = e."FeedId" WHERE e."StoryId" IN ({string.Join(',', storyIds)}) ORDER BY e."Id" """,
+            r => (StoryId: r.GetInt64(0), Name: r.GetString(1), Link: Text(r, 2)),
+            cancellationToken).ConfigureAwait(false))
         .GroupBy(x => x.StoryId).ToDictionary(g => g.Key, g => g.Select(x => (x.Name, x.Link)).ToList());
 
     /// <summary>
@@ -231,33 +291,38 @@ public sealed class StoryStore(RadarDbContext db)
     /// <param name="alsoNamed">More entities the stories must all name.</param>
     public async Task<IReadOnlyList<StoryRecord>> LatestAsync(int count, CancellationToken cancellationToken, Topic? topic = null, bool onTopic = false, string? name = null, string? language = null, IReadOnlyCollection<string>? alsoNamed = null)
     {
-        var query = db.Stories.AsNoTracking();
+        var where = new List<string>();
+        var parameters = new List<(string Name, object? Value)> { ("count", count) };
         if (topic is { } only)
         {
-            var stored = TopicText.Name(only);
-            query = query.Where(s => s.Topics.Contains(stored));
+            where.Add(db.ContainsSql("s.\"Topics\"", "@topic"));
+            parameters.Add(("topic", TopicText.Name(only)));
         }
         else if (onTopic)
         {
-            query = query.Where(s => s.Topics != string.Empty);
+            where.Add("s.\"Topics\" <> ''");
         }
 
-        foreach (var named in new[] { name }.Concat(alsoNamed ?? []).OfType<string>())
+        foreach (var (named, i) in new[] { name }.Concat(alsoNamed ?? []).OfType<string>().Select((n, i) => (n, i)))
         {
-            var quoted = "\"" + named + "\"";
-            query = query.Where(s => s.Analysis != null && s.Analysis.Contains(quoted));
+            where.Add($"s.\"Analysis\" IS NOT NULL AND {db.ContainsSql("s.\"Analysis\"", $"@named{i}")}");
+            parameters.Add(($"named{i}", "\"" + named + "\""));
         }
 
         if (language is not null)
         {
-            query = query.Where(s => s.Language == language);
+            where.Add("s.\"Language\" = @language");
+            parameters.Add(("language", language));
         }
 
-        return await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await db.QueryAsync(
+            $"""SELECT {Columns} FROM stories s {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY s."PublishedAt" DESC, s."Id" DESC LIMIT @count""",
+            Read, cancellationToken, [.. parameters]).ConfigureAwait(false);
     }
 
     /// <summary>Stories whose title or summary contain the text, most recent first.</summary>
     public async Task<IReadOnlyList<StoryRecord>> SearchAsync(string text, int count, CancellationToken cancellationToken) =>
-        await db.Stories.AsNoTracking().Where(s => s.Title.Contains(text) || s.Summary.Contains(text))
-            .OrderByDescending(s => s.PublishedAt).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await db.QueryAsync(
+            $"""SELECT {Columns} FROM stories s WHERE {db.ContainsSql("s.\"Title\"", "@text")} OR {db.ContainsSql("s.\"Summary\"", "@text")} ORDER BY s."PublishedAt" DESC LIMIT @count""",
+            Read, cancellationToken, ("text", text), ("count", count)).ConfigureAwait(false);
 }

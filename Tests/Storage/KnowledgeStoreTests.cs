@@ -31,8 +31,8 @@ public abstract class KnowledgeStoreTests(string provider) : IAsyncLifetime
         await using var db = _database.Open();
         await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("F", "https://f.test/feed")], Now, CancellationToken.None);
         var feedId = await db.Feeds.Select(f => f.Id).FirstAsync();
-        var entry = await new EntryStore(db).AddIfNewAsync(feedId, new FeedEntry(title, "https://f.test/" + Guid.NewGuid(), title, "", Now, "en"), Now, CancellationToken.None);
-        return (await new StoryStore(db).CreateFromEntryAsync(entry!, "F", Now, CancellationToken.None)).Id;
+        var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(feedId, new FeedEntry(title, "https://f.test/" + Guid.NewGuid(), title, "", Now, "en"), Now, CancellationToken.None);
+        return (await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", Now, CancellationToken.None)).Id;
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     private async Task<EntryRecord?> AddAsync(FeedEntry entry, DateTime? at = null, int? feedId = null)
     {
         await using var db = _database.Open();
-        return await new EntryStore(db).AddIfNewAsync(feedId ?? _feedId, entry, at ?? Now, CancellationToken.None);
+        return await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(feedId ?? _feedId, entry, at ?? Now, CancellationToken.None);
     }
 
     [Fact]
@@ -97,10 +97,10 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task ADeliveryIsQueuedOncePerStoryAndChannel()
     {
         await using var db = _database.Open();
-        var entry = await new EntryStore(db).AddIfNewAsync(_feedId, Entry("x", "https://one.test/x", "X"), Now, CancellationToken.None);
-        var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
+        var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(_feedId, Entry("x", "https://one.test/x", "X"), Now, CancellationToken.None);
+        var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
         var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync("console", "console", "Console", subscribeToEverything: true, Now, CancellationToken.None);
-        var deliveries = new DeliveryStore(db);
+        var deliveries = new DeliveryStore(RadarDatabase.Over(db));
 
         Assert.Equal(1, await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None));
         Assert.Equal(0, await deliveries.EnqueueAsync(story.Id, [(channel, "all"), (channel, "all")], Now, CancellationToken.None));
@@ -201,10 +201,10 @@ public abstract class StoresTests(string provider) : IAsyncLifetime
     public async Task AnAlertIsRecordedOnlyByTheInstanceThatHoldsItsClaim()
     {
         await using var db = _database.Open();
-        var entry = await new EntryStore(db).AddIfNewAsync(_feedId, Entry("c", "https://one.test/c", "C"), Now, CancellationToken.None);
-        var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
+        var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(_feedId, Entry("c", "https://one.test/c", "C"), Now, CancellationToken.None);
+        var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "One", Now, CancellationToken.None);
         var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync("telegram", "-100", "Chat", subscribeToEverything: true, Now, CancellationToken.None);
-        var deliveries = new DeliveryStore(db);
+        var deliveries = new DeliveryStore(RadarDatabase.Over(db));
         await deliveries.EnqueueAsync(story.Id, [(channel, "all")], Now, CancellationToken.None);
 
         var claimed = Assert.Single(await deliveries.ClaimDueAsync("telegram", "a", Now, Now.AddMinutes(2), 10, CancellationToken.None));

@@ -48,10 +48,10 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         await using var db = _database.Open();
         var now = _time.GetUtcNow().UtcDateTime;
         await new FeedStore(RadarDatabase.Over(db)).SyncAsync([new FeedSource("F", "https://f.test/feed")], now, CancellationToken.None);
-        var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
-        var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+        var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(1, new FeedEntry("1", "https://f.test/1", "Story", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+        var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
         var channel = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, "chat-1", "Chat", subscribeToEverything: true, now, CancellationToken.None);
-        await new DeliveryStore(db).EnqueueAsync(story.Id, [(channel, "all")], now, CancellationToken.None);
+        await new DeliveryStore(RadarDatabase.Over(db)).EnqueueAsync(story.Id, [(channel, "all")], now, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
@@ -168,13 +168,13 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         await dispatcher.DispatchAsync(CancellationToken.None);
         await using (var db = _database.Open())
         {
-            await new DeliveryStore(db).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
+            await new DeliveryStore(RadarDatabase.Over(db)).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
         }
 
         await dispatcher.DispatchAsync(CancellationToken.None);
         await using (var db = _database.Open())
         {
-            await new DeliveryStore(db).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
+            await new DeliveryStore(RadarDatabase.Over(db)).ScheduleEditsAsync(1, _time.GetUtcNow().UtcDateTime, DeliveryDispatcher.EditInterval, CancellationToken.None);
         }
 
         await dispatcher.DispatchAsync(CancellationToken.None); // too soon for a second edit
@@ -195,9 +195,9 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             var now = _time.GetUtcNow().UtcDateTime;
             for (var i = 2; i <= 5; i++)
             {
-                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
-                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
-                await new DeliveryStore(db).EnqueueAsync(story.Id, [(1, "all")], now, CancellationToken.None);
+                var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(RadarDatabase.Over(db)).EnqueueAsync(story.Id, [(1, "all")], now, CancellationToken.None);
             }
         }
 
@@ -239,9 +239,9 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             var now = _time.GetUtcNow().UtcDateTime;
             for (var i = 2; i <= 4; i++)
             {
-                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"OpenAI launches GPT-{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
-                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
-                await new DeliveryStore(db).EnqueueAsync(story.Id, [new DeliveryTarget(1, "launches", now.AddHours(2), Digest: true)], now, CancellationToken.None);
+                var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"OpenAI launches GPT-{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(RadarDatabase.Over(db)).EnqueueAsync(story.Id, [new DeliveryTarget(1, "launches", now.AddHours(2), Digest: true)], now, CancellationToken.None);
             }
         }
 
@@ -273,9 +273,9 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
             quiet = await new ChannelStore(RadarDatabase.Over(db)).EnsureAsync(_platform.Name, "quiet", "Quiet", false, now, CancellationToken.None);
             for (var i = 2; i <= 5; i++)
             {
-                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
-                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
-                await new DeliveryStore(db).EnqueueAsync(story.Id, i < 5 ? [(busy, "all")] : [(quiet, "all")], now, CancellationToken.None);
+                var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(1, new FeedEntry($"{i}", $"https://f.test/{i}", $"Story {i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(RadarDatabase.Over(db)).EnqueueAsync(story.Id, i < 5 ? [(busy, "all")] : [(quiet, "all")], now, CancellationToken.None);
             }
         }
 
@@ -311,9 +311,9 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
             for (var i = 0; i < 4; i++)
             {
-                var entry = await new EntryStore(db).AddIfNewAsync(1, new FeedEntry($"c{i}", $"https://f.test/c{i}", $"Story c{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
-                var story = await new StoryStore(db).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
-                await new DeliveryStore(db).EnqueueAsync(story.Id, chats.Select(c => (c, "all")), now, CancellationToken.None);
+                var entry = await new EntryStore(RadarDatabase.Over(db)).AddIfNewAsync(1, new FeedEntry($"c{i}", $"https://f.test/c{i}", $"Story c{i}", "", _time.GetUtcNow(), "en"), now, CancellationToken.None);
+                var story = await new StoryStore(RadarDatabase.Over(db)).CreateFromEntryAsync(entry!, "F", now, CancellationToken.None);
+                await new DeliveryStore(RadarDatabase.Over(db)).EnqueueAsync(story.Id, chats.Select(c => (c, "all")), now, CancellationToken.None);
             }
         }
 
