@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Radar.Storage;
@@ -24,15 +23,14 @@ public sealed class StartupLock : IAsyncDisposable
     private StartupLock(IAsyncDisposable? connection) => _connection = connection;
 
     /// <remarks>Not async itself, so that a bot on SQLite never compiles, nor loads, the PostgreSQL half.</remarks>
-    public static Task<StartupLock> AcquireAsync(RadarDbContext db, CancellationToken cancellationToken)
+    public static Task<StartupLock> AcquireAsync(StorageOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.OnPostgres ? AcquirePostgresAsync(db, cancellationToken) : Task.FromResult(new StartupLock(null));
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider == StorageProvider.Postgres ? AcquirePostgresAsync(options.ConnectionString, cancellationToken) : Task.FromResult(new StartupLock(null));
     }
 
-    private static async Task<StartupLock> AcquirePostgresAsync(RadarDbContext db, CancellationToken cancellationToken)
+    private static async Task<StartupLock> AcquirePostgresAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connectionString = db.Database.GetConnectionString()!;
         var connection = new NpgsqlConnection(connectionString);
         try
         {

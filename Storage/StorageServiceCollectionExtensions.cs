@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Radar.Storage.Sql;
 using Radar.Storage.Stores;
@@ -11,16 +10,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddRadarStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider == StorageProvider.Postgres)
-        {
-            services.AddDbContext<RadarDbContext, PostgresRadarDbContext>(builder => builder.UseNpgsql(options.ConnectionString));
-        }
-        else
-        {
-            services.AddDbContext<RadarDbContext, SqliteRadarDbContext>(builder => builder.UseSqlite(options.ConnectionString));
-        }
-
-        services.AddScoped(provider => RadarDatabase.Over(provider.GetRequiredService<RadarDbContext>())); // while stores move off EF Core
+        services.AddScoped(_ => new RadarDatabase(options));
         services.AddScoped<FeedStore>();
         services.AddScoped<PaperStore>();
         services.AddScoped<WebSubStore>();

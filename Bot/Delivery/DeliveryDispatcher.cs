@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Radar.Bot.Chat;
 using Radar.Bot.Cluster;
 using Radar.Bot.Observability;
-using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Delivery;
@@ -251,12 +250,12 @@ public sealed partial class DeliveryDispatcher(
     /// <summary>Writes the outcomes of sends that finished together, in one transaction; returns the rows sent.</summary>
     private async Task<int> RecordAsync(IServiceProvider services, IReadOnlyList<SendOutcome> outcomes)
     {
-        var db = services.GetRequiredService<RadarDbContext>();
+        var db = services.GetRequiredService<Radar.Storage.Sql.RadarDatabase>();
         var store = services.GetRequiredService<DeliveryStore>();
         var now = time.GetUtcNow().UtcDateTime;
         var sent = 0;
         var deactivate = new List<(DueDelivery Row, string? Error)>();
-        var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        var transaction = await db.BeginAsync(CancellationToken.None).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             foreach (var (rows, result) in outcomes.Where(o => o.Result is not null).Select(o => (o.Rows, o.Result!)))

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Radar.Bot.Cluster;
 using Radar.Bot.Scheduling;
-using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Hosting;
@@ -25,7 +24,7 @@ public static class HealthEndpoint
     public static IServiceCollection AddRadarHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<RadarDbContext>(Database)
+            .AddCheck<DatabaseHealthCheck>(Database)
             .AddCheck<FeedsHealthCheck>(FeedsHealthCheck.Name);
         return services;
     }

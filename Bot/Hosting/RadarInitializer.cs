@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radar.Bot.Cluster;
 using Radar.Bot.ConsoleChat;
@@ -29,17 +28,20 @@ public sealed partial class RadarInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Radar.Storage.Sql.RadarDatabase>();
         StartupLock startupLock;
         try
         {
             // Instances starting together on one PostgreSQL database take turns from here to the end of seeding.
-            startupLock = await StartupLock.AcquireAsync(db, cancellationToken).ConfigureAwait(false);
-            await DatabaseInitializer.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            startupLock = await StartupLock.AcquireAsync(options.Value, cancellationToken).ConfigureAwait(false);
+            await Radar.Storage.Sql.SchemaMigrator.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             if (options.Value.Provider == StorageProvider.Postgres)
             {
-                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await QuartzSchema.EnsureAsync(db.Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
+                await QuartzSchema.EnsureAsync(await db.ConnectionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await db.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)

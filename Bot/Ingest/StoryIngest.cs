@@ -10,7 +10,6 @@ using Radar.Feeds.Model;
 using Radar.Feeds.Papers;
 using Radar.Feeds.Parsing;
 using Radar.Feeds.Summaries;
-using Radar.Storage;
 using Radar.Storage.Stores;
 
 namespace Radar.Bot.Ingest;
@@ -59,7 +58,7 @@ public sealed partial class StoryIngest(
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(entries);
         entries = Newest(feed, entries);
-        var db = services.GetRequiredService<RadarDbContext>();
+        var db = services.GetRequiredService<Radar.Storage.Sql.RadarDatabase>();
         var entryStore = services.GetRequiredService<EntryStore>();
         var stories = services.GetRequiredService<StoryStore>();
         var deliveries = services.GetRequiredService<DeliveryStore>();
@@ -87,7 +86,7 @@ public sealed partial class StoryIngest(
 
         int added = 0, alerts = 0, learnt = 0, queued = 0;
         var created = new List<IReadOnlyList<Topic>>();
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             var locked = false;
@@ -167,14 +166,14 @@ public sealed partial class StoryIngest(
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(reading);
-        var db = services.GetRequiredService<RadarDbContext>();
+        var db = services.GetRequiredService<Radar.Storage.Sql.RadarDatabase>();
         var stories = services.GetRequiredService<StoryStore>();
         var deliveries = services.GetRequiredService<DeliveryStore>();
         var analyser = knowledge.Current;
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
         var published = DateTime.TryParseExact(reading.Work.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : now.UtcDateTime;
         var queued = 0;
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             await services.GetRequiredService<PaperStore>().CompleteAsync(reading, services.GetRequiredService<KnowledgeStore>(), now.UtcDateTime, cancellationToken).ConfigureAwait(false);

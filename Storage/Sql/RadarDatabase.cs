@@ -70,45 +70,31 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     private static DbConnection NewSqlite(string connectionString) => new SqliteConnection(connectionString);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction: every command of this unit of work runs in it,
-    /// and it is committed when the work returns, rolled back when it throws.
+    /// Begins the unit of work's transaction: every command of this unit of work runs in it until it
+    /// is committed, or rolled back when disposed uncommitted.
     /// </summary>
-    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    public async Task<RadarTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
         if (_context is not null)
         {
-            return await InContextTransactionAsync(_context, work, cancellationToken).ConfigureAwait(false);
+            var shared = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new RadarTransaction(shared.CommitAsync, shared.DisposeAsync);
         }
 
         var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            _transaction = transaction;
-            try
+        _transaction = transaction;
+        return new RadarTransaction(
+            async token =>
             {
-                var result = await work().ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-            finally
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                _transaction = null; // a completed transaction cannot carry another command
+            },
+            async () =>
             {
                 _transaction = null;
-            }
-        }
-    }
-
-    /// <summary>While stores move off EF Core: the transaction is EF Core's, which its commands pick up.</summary>
-    private static async Task<T> InContextTransactionAsync<T>(RadarDbContext context, Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            var result = await work().ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            });
     }
 
     /// <summary>Runs a statement; returns the rows it changed.</summary>

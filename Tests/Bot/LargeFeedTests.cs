@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Ingest;
 using Radar.Feeds.Model;
-using Radar.Storage;
 using Radar.Tests.Fakes;
 using Radar.Tests.Support;
 
@@ -35,7 +34,8 @@ public sealed class LargeFeedTests : IAsyncLifetime
     private static async Task<List<string>> StoredLinksAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RadarDbContext>().Entries.Select(e => e.Link!).ToListAsync();
+        await using var db = scope.ServiceProvider.OpenDatabase();
+        return await db.Entries.Select(e => e.Link!).ToListAsync();
     }
 
     /// <summary>Starts the bot with the cap, lets its scheduled first poll meet a 404, then serves the feed of <paramref name="items"/> entries.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Ingest;
 using Radar.Bot.WebSub;
 using Radar.Feeds.Model;
-using Radar.Storage;
 using Radar.Storage.Entities;
 using Radar.Tests.Fakes;
 using Radar.Tests.Support;
@@ -72,7 +71,7 @@ public sealed class WebSubTests : IAsyncLifetime
         await PollAgainAsync(services);
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+            await using var db = scope.ServiceProvider.OpenDatabase();
             var feed = await db.Feeds.SingleAsync();
             Assert.True(feed.NextPollAt > DateTime.UtcNow.AddMinutes(50), $"next poll at {feed.NextPollAt:O}");
         }
@@ -96,7 +95,7 @@ public sealed class WebSubTests : IAsyncLifetime
         // Removing the feed unsubscribes; the hub's verification deletes the subscription.
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+            await using var db = scope.ServiceProvider.OpenDatabase();
             await db.Feeds.ExecuteUpdateAsync(f => f.SetProperty(x => x.Enabled, false));
         }
 
@@ -105,7 +104,7 @@ public sealed class WebSubTests : IAsyncLifetime
         Assert.Empty(_hub.Active);
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+            await using var db = scope.ServiceProvider.OpenDatabase();
             Assert.Empty(await db.WebSubSubscriptions.ToListAsync());
         }
     }
@@ -126,7 +125,7 @@ public sealed class WebSubTests : IAsyncLifetime
     {
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+            await using var db = scope.ServiceProvider.OpenDatabase();
             await db.Feeds.ExecuteUpdateAsync(f => f.SetProperty(x => x.NextPollAt, DateTime.UtcNow.AddSeconds(-1)));
         }
 
@@ -136,7 +135,7 @@ public sealed class WebSubTests : IAsyncLifetime
     private static async Task SetAsync(IServiceProvider services, Action<WebSubSubscriptionRecord> change)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RadarDbContext>();
+        await using var db = scope.ServiceProvider.OpenDatabase();
         change(await db.WebSubSubscriptions.SingleAsync());
         await db.SaveChangesAsync();
     }

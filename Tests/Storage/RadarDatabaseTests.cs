@@ -74,20 +74,25 @@ public abstract class RadarDatabaseTests(StorageProvider provider) : IAsyncLifet
     }
 
     [Fact]
-    public async Task ATransactionKeepsItsWritesWhenTheWorkReturnsAndNoneWhenItThrows()
+    public async Task ATransactionKeepsItsWritesWhenCommittedAndNoneWhenDisposedUncommitted()
     {
         const string Insert = """INSERT INTO leases ("Name", "Holder", "Until", "AcquiredAt") VALUES (@name, 'me', @at, @at)""";
         var sql = Sql();
         await using (sql)
         {
-            await sql.InTransactionAsync(() => sql.ExecuteAsync(Insert, CancellationToken.None, ("name", "kept"), ("at", Created)), CancellationToken.None);
-            await Assert.ThrowsAsync<InvalidOperationException>(() => sql.InTransactionAsync<int>(
-                async () =>
-                {
-                    await sql.ExecuteAsync(Insert, CancellationToken.None, ("name", "dropped"), ("at", Created));
-                    throw new InvalidOperationException("the work failed");
-                },
-                CancellationToken.None));
+            var kept = await sql.BeginAsync(CancellationToken.None);
+            await using (kept)
+            {
+                await sql.ExecuteAsync(Insert, CancellationToken.None, ("name", "kept"), ("at", Created));
+                await kept.CommitAsync(CancellationToken.None);
+            }
+
+            var dropped = await sql.BeginAsync(CancellationToken.None);
+            await using (dropped)
+            {
+                await sql.ExecuteAsync(Insert, CancellationToken.None, ("name", "dropped"), ("at", Created)); // disposed uncommitted
+            }
+
             await sql.ExecuteAsync(Insert, CancellationToken.None, ("name", "after"), ("at", Created)); // outside any transaction
         }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Radar.Bot.Hosting;
-using Radar.Storage;
 
 namespace Radar.Tests.Support;
 
@@ -28,7 +27,8 @@ public sealed record RunningBot(WebApplication App, Task<int> Task, Cancellation
     public static Task WaitForFirstPollAsync(IServiceProvider services) => Wait.UntilAsync(() =>
     {
         using var scope = services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<RadarDbContext>().Feeds.Any(f => f.LastPolledAt != null);
+        using var db = scope.ServiceProvider.OpenDatabase();
+        return db.Feeds.Any(f => f.LastPolledAt != null);
     });
 
     public Task WaitForFirstPollAsync() => WaitForFirstPollAsync(App.Services);

@@ -221,7 +221,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var channel = await scope.ServiceProvider.GetRequiredService<Radar.Storage.Stores.ChannelStore>().FindAsync("discord", "777", CancellationToken.None);
-            var rows = string.Join("; ", scope.ServiceProvider.GetRequiredService<Radar.Storage.RadarDbContext>().Deliveries.Select(d => $"{d.ChannelId} {d.State} {d.LastError}"));
+            var rows = string.Join("; ", Radar.Tests.Support.BotDatabase.OpenDatabase(scope.ServiceProvider).Deliveries.Select(d => $"{d.ChannelId} {d.State} {d.LastError}"));
             Assert.False(channel!.Active, $"deliveries: {rows}; calls: {string.Join(", ", _rest.Calls.Select(c => c.Method + " " + c.Path))}");
             Assert.Contains("Missing Access", channel.InactiveReason, StringComparison.Ordinal);
         }
