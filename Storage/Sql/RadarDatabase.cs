@@ -20,15 +20,19 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
-    /// <summary>While stores move off EF Core: the context whose connection and transaction this shares.</summary>
-    private readonly RadarDbContext? _context;
+    /// <summary>
+    /// For tests that look through EF Core: the <see cref="RadarDbContext"/> whose connection and
+    /// transaction this shares. Typed <c>object</c>, and used only in methods of their own, so that
+    /// the bot never loads EF Core.
+    /// </summary>
+    private readonly object? _context;
 
     private RadarDatabase(RadarDbContext context)
         : this(new StorageOptions { Provider = context.OnPostgres ? StorageProvider.Postgres : StorageProvider.Sqlite }) => _context = context;
 
     /// <summary>
-    /// While stores move off EF Core: SQL on EF Core's own connection, in its transaction, so that the
-    /// stores written in SQL and those still on EF Core share one unit of work. Goes with EF Core.
+    /// SQL on an EF Core context's connection, in its transaction, so that a test writing through EF
+    /// Core and a store share one unit of work.
     /// </summary>
     public static RadarDatabase Over(RadarDbContext context)
     {
@@ -43,8 +47,7 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     {
         if (_context is not null)
         {
-            await _context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return _context.Database.GetDbConnection();
+            return await SharedConnectionAsync(_context, cancellationToken).ConfigureAwait(false);
         }
 
         if (_connection is null)
@@ -77,8 +80,7 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     {
         if (_context is not null)
         {
-            var shared = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new RadarTransaction(shared.CommitAsync, shared.DisposeAsync);
+            return await BeginSharedAsync(_context, cancellationToken).ConfigureAwait(false);
         }
 
         var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +97,24 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
                 _transaction = null;
                 await transaction.DisposeAsync().ConfigureAwait(false);
             });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<DbConnection> SharedConnectionAsync(object context, CancellationToken cancellationToken)
+    {
+        var database = ((RadarDbContext)context).Database;
+        await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return database.GetDbConnection();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbTransaction? SharedTransaction(object context) => ((RadarDbContext)context).Database.CurrentTransaction?.GetDbTransaction();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<RadarTransaction> BeginSharedAsync(object context, CancellationToken cancellationToken)
+    {
+        var shared = await ((RadarDbContext)context).Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new RadarTransaction(shared.CommitAsync, shared.DisposeAsync);
     }
 
     /// <summary>Runs a statement; returns the rows it changed.</summary>
@@ -161,7 +181,7 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
         var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = _transaction ?? _context?.Database.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = _transaction ?? (_context is null ? null : SharedTransaction(_context));
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
