@@ -162,6 +162,13 @@ public sealed class RadarDatabase(StorageOptions options) : IAsyncDisposable
     /// <summary>SQL for "<paramref name="text"/> contains <paramref name="part"/>", ordinal, as EF Core translates <c>Contains</c>.</summary>
     public string ContainsSql(string text, string part) => OnPostgres ? $"strpos({text}, {part}) > 0" : $"instr({text}, {part}) > 0";
 
+    /// <summary>A stored text, or null.</summary>
+    public static string? TextOrNull(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    }
+
     /// <summary>A stored time, as UTC.</summary>
     public static DateTime Utc(DbDataReader reader, int ordinal)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Radar.Feeds.Analysis;
 using Radar.Feeds.Extraction;
 using Radar.Feeds.Summaries;
@@ -97,23 +96,22 @@ public sealed class DeliveryStore(RadarDatabase db)
             """,
             r => new DueDelivery(
                 r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8),
-                StorySummaries.For(Text(r, 9), r.GetString(7), r.GetString(10)), Text(r, 11), r.GetString(12), RadarDatabase.Utc(r, 13), Text(r, 14), TopicText.Split(r.GetString(15)),
-                AnalysisJson.Read(Text(r, 16)), forEdit ? Text(r, 17) : null, !forEdit && r.GetBoolean(18))
+                StorySummaries.For(RadarDatabase.TextOrNull(r, 9), r.GetString(7), r.GetString(10)), RadarDatabase.TextOrNull(r, 11), r.GetString(12), RadarDatabase.Utc(r, 13), RadarDatabase.TextOrNull(r, 14), TopicText.Split(r.GetString(15)),
+                AnalysisJson.Read(RadarDatabase.TextOrNull(r, 16)), forEdit ? RadarDatabase.TextOrNull(r, 17) : null, !forEdit && r.GetBoolean(18))
             {
                 Style = Enum.Parse<AlertStyle>(r.GetString(19)),
-                PingRole = Text(r, 20),
+                PingRole = RadarDatabase.TextOrNull(r, 20),
                 Silent = r.GetBoolean(21),
                 Tier = Enum.Parse<ClaimTier>(r.GetString(22)),
-                TierBy = Text(r, 23),
+                TierBy = RadarDatabase.TextOrNull(r, 23),
                 TierChangedAt = RadarDatabase.UtcOrNull(r, 24),
-                PaperId = Text(r, 25),
+                PaperId = RadarDatabase.TextOrNull(r, 25),
                 PaperAt = RadarDatabase.UtcOrNull(r, 26),
-                FollowsTitle = Text(r, 27),
+                FollowsTitle = RadarDatabase.TextOrNull(r, 27),
                 FollowsPublishedAt = RadarDatabase.UtcOrNull(r, 28),
             },
             cancellationToken, parameters);
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>
     /// The story has a new source: its sent alerts are to be edited, at most once every

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Radar.Feeds.Model;
 using Radar.Storage.Entities;
 using Radar.Storage.Sql;
@@ -77,10 +76,9 @@ public sealed class FeedStore(RadarDatabase db)
                 EXISTS (SELECT 1 FROM websub_subscriptions w WHERE w."FeedId" = f."Id" AND w."Requested" = @subscribe AND w."ExpiresAt" > @now)
             FROM feeds f WHERE {where}
             """,
-            r => new FeedToPoll(r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetBoolean(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetFieldValue<TimeSpan>(8), r.GetBoolean(10)) { Official = Text(r, 9) },
+            r => new FeedToPoll(r.GetInt32(0), r.GetString(1), r.GetString(2), RadarDatabase.TextOrNull(r, 3), RadarDatabase.TextOrNull(r, 4), RadarDatabase.TextOrNull(r, 5), r.GetBoolean(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetFieldValue<TimeSpan>(8), r.GetBoolean(10)) { Official = RadarDatabase.TextOrNull(r, 9) },
             cancellationToken, [.. parameters, ("subscribe", WebSubModes.Subscribe), ("now", now)]);
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Records a successful fetch (200 or 304). Returns true when the feed was failing before.</summary>
     public async Task<bool> RecordSuccessAsync(int feedId, string? etag, string? lastModified, bool primed, DateTime now, DateTime nextPoll, CancellationToken cancellationToken, TimeSpan? interval = null)
@@ -112,7 +110,7 @@ public sealed class FeedStore(RadarDatabase db)
     }
 
     private async Task<(int Count, string? LastError)> FailuresAsync(int feedId, CancellationToken cancellationToken) =>
-        (await db.QueryAsync("""SELECT "ConsecutiveFailures", "LastError" FROM feeds WHERE "Id" = @id""", r => (r.GetInt32(0), Text(r, 1)), cancellationToken, ("id", feedId)).ConfigureAwait(false))
+        (await db.QueryAsync("""SELECT "ConsecutiveFailures", "LastError" FROM feeds WHERE "Id" = @id""", r => (r.GetInt32(0), RadarDatabase.TextOrNull(r, 1)), cancellationToken, ("id", feedId)).ConfigureAwait(false))
         .SingleOrDefault(); // a feed removed meanwhile: as if it never failed
 
     /// <summary>Adds (or re-enables) a feed from chat; returns its id.</summary>
@@ -132,7 +130,7 @@ public sealed class FeedStore(RadarDatabase db)
     /// <summary>Disables a feed added in chat. Returns null when done, else why not.</summary>
     public async Task<string?> RemoveAsync(int id, CancellationToken cancellationToken)
     {
-        var feed = await db.QueryAsync("""SELECT "AddedBy" FROM feeds WHERE "Id" = @id AND "Enabled" """, r => Text(r, 0), cancellationToken, ("id", id)).ConfigureAwait(false);
+        var feed = await db.QueryAsync("""SELECT "AddedBy" FROM feeds WHERE "Id" = @id AND "Enabled" """, r => RadarDatabase.TextOrNull(r, 0), cancellationToken, ("id", id)).ConfigureAwait(false);
         if (feed.Count == 0)
         {
             return $"There is no feed #{id}. See /feeds.";
@@ -166,6 +164,6 @@ public sealed class FeedStore(RadarDatabase db)
     private Task<List<FeedHealth>> HealthAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         db.QueryAsync(
             $"""SELECT "Id", "Name", "Url", "Enabled", "LastSuccessAt", "ConsecutiveFailures", "LastError", "NextPollAt", "Language" FROM feeds {where} ORDER BY "Id" """,
-            r => new FeedHealth(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), RadarDatabase.UtcOrNull(r, 4), r.GetInt32(5), Text(r, 6), RadarDatabase.Utc(r, 7), Text(r, 8)),
+            r => new FeedHealth(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), RadarDatabase.UtcOrNull(r, 4), r.GetInt32(5), RadarDatabase.TextOrNull(r, 6), RadarDatabase.Utc(r, 7), RadarDatabase.TextOrNull(r, 8)),
             cancellationToken, parameters);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Radar.Feeds.Knowledge;
 using Radar.Storage.Sql;
 
@@ -46,7 +45,7 @@ public sealed class KnowledgeStore(RadarDatabase db)
     {
         var affiliations = (await db.QueryAsync(
             """SELECT "PersonId", "OrgName", "OrgId", "Role", "From", "To", "Source", "Reported" FROM affiliations ORDER BY "Reported", "Id" """,
-            r => (PersonId: r.GetString(0), Step: new Affiliation(r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), r.GetBoolean(7))),
+            r => (PersonId: r.GetString(0), Step: new Affiliation(r.GetString(1), RadarDatabase.TextOrNull(r, 2), RadarDatabase.TextOrNull(r, 3), RadarDatabase.TextOrNull(r, 4), RadarDatabase.TextOrNull(r, 5), RadarDatabase.TextOrNull(r, 6), r.GetBoolean(7))),
             cancellationToken).ConfigureAwait(false))
             .ToLookup(a => a.PersonId, a => a.Step, StringComparer.Ordinal);
         return await db.QueryAsync(
@@ -58,17 +57,17 @@ public sealed class KnowledgeStore(RadarDatabase db)
                 Name = r.GetString(2),
                 Aliases = Lines(r.GetString(3)),
                 ArabicNames = Lines(r.GetString(4)),
-                UnitOfId = Text(r, 5),
-                OwnedById = Text(r, 6),
-                MakerId = Text(r, 7),
-                Released = Text(r, 8),
-                Status = Text(r, 9),
-                Founded = Text(r, 10),
+                UnitOfId = RadarDatabase.TextOrNull(r, 5),
+                OwnedById = RadarDatabase.TextOrNull(r, 6),
+                MakerId = RadarDatabase.TextOrNull(r, 7),
+                Released = RadarDatabase.TextOrNull(r, 8),
+                Status = RadarDatabase.TextOrNull(r, 9),
+                Founded = RadarDatabase.TextOrNull(r, 10),
                 Founders = Lines(r.GetString(11)),
-                Notes = Text(r, 12),
-                Source = Text(r, 13),
+                Notes = RadarDatabase.TextOrNull(r, 12),
+                Source = RadarDatabase.TextOrNull(r, 13),
                 Reported = r.GetBoolean(14),
-                Ror = Text(r, 15),
+                Ror = RadarDatabase.TextOrNull(r, 15),
                 Affiliations = [.. affiliations[r.GetString(0)]],
             },
             cancellationToken).ConfigureAwait(false);
@@ -116,7 +115,6 @@ public sealed class KnowledgeStore(RadarDatabase db)
         ("founders", string.Join('\n', entity.Founders)), ("notes", entity.Notes), ("source", entity.Source), ("reported", reported), ("ror", entity.Ror), ("now", now),
     ];
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

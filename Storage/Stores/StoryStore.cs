@@ -18,27 +18,26 @@ public sealed class StoryStore(RadarDatabase db)
     {
         Id = r.GetInt64(0),
         Title = r.GetString(1),
-        Link = Text(r, 2),
+        Link = RadarDatabase.TextOrNull(r, 2),
         Summary = r.GetString(3),
-        Summaries = Text(r, 4),
+        Summaries = RadarDatabase.TextOrNull(r, 4),
         Language = r.GetString(5),
         Source = r.GetString(6),
         PublishedAt = RadarDatabase.Utc(r, 7),
         CreatedAt = RadarDatabase.Utc(r, 8),
         Topics = r.GetString(9),
-        Analysis = Text(r, 10),
+        Analysis = RadarDatabase.TextOrNull(r, 10),
         TitleHash = r.GetInt64(11),
         TitleKey = r.GetString(12),
         EventKeys = r.GetString(13),
         Tier = Enum.Parse<ClaimTier>(r.GetString(14)),
-        TierBy = Text(r, 15),
+        TierBy = RadarDatabase.TextOrNull(r, 15),
         TierChangedAt = RadarDatabase.UtcOrNull(r, 16),
         FollowsStoryId = r.IsDBNull(17) ? null : r.GetInt64(17),
-        PaperId = Text(r, 18),
+        PaperId = RadarDatabase.TextOrNull(r, 18),
         PaperAt = RadarDatabase.UtcOrNull(r, 19),
     };
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Stores a new story; its id is set on it.</summary>
     private async Task InsertAsync(StoryRecord story, CancellationToken cancellationToken) =>
@@ -184,13 +183,13 @@ public sealed class StoryStore(RadarDatabase db)
     public async Task<List<KnownStory>> RecentAsync(DateTime since, CancellationToken cancellationToken, long afterId = 0) =>
         await db.QueryAsync(
             """SELECT "Id", "Link", "TitleHash", "TitleKey", "EventKeys", "PublishedAt", "CreatedAt" FROM stories WHERE "CreatedAt" >= @since AND "Id" > @after""",
-            r => new KnownStory(r.GetInt64(0), new StorySignature(Text(r, 1), (ulong)r.GetInt64(2), r.GetString(3), r.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries)), RadarDatabase.Utc(r, 5)) { Created = RadarDatabase.Utc(r, 6) },
+            r => new KnownStory(r.GetInt64(0), new StorySignature(RadarDatabase.TextOrNull(r, 1), (ulong)r.GetInt64(2), r.GetString(3), r.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries)), RadarDatabase.Utc(r, 5)) { Created = RadarDatabase.Utc(r, 6) },
             cancellationToken, ("since", since), ("after", afterId)).ConfigureAwait(false);
 
     /// <summary>A story's tier now, and who set it.</summary>
     public async Task<(ClaimTier Tier, string? By)> TierAsync(long storyId, CancellationToken cancellationToken)
     {
-        return (await db.QueryAsync("""SELECT "Tier", "TierBy" FROM stories WHERE "Id" = @id""", r => (Enum.Parse<ClaimTier>(r.GetString(0)), Text(r, 1)), cancellationToken, ("id", storyId)).ConfigureAwait(false)).Single();
+        return (await db.QueryAsync("""SELECT "Tier", "TierBy" FROM stories WHERE "Id" = @id""", r => (Enum.Parse<ClaimTier>(r.GetString(0)), RadarDatabase.TextOrNull(r, 1)), cancellationToken, ("id", storyId)).ConfigureAwait(false)).Single();
     }
 
     /// <summary>Moves a story to a new tier (a confirmation or a denial joined it), as of <paramref name="at"/>, the news time of the report that moved it.</summary>
@@ -216,7 +215,7 @@ public sealed class StoryStore(RadarDatabase db)
                     AND (NOT @inferredOnly OR "Tier" = @inferred)
                 ORDER BY "PublishedAt" DESC LIMIT 20
                 """,
-                r => (Id: r.GetInt64(0), Tier: Enum.Parse<ClaimTier>(r.GetString(1)), Analysis: Text(r, 2)),
+                r => (Id: r.GetInt64(0), Tier: Enum.Parse<ClaimTier>(r.GetString(1)), Analysis: RadarDatabase.TextOrNull(r, 2)),
                 cancellationToken, ("since", since), ("until", until), ("prefix", prefix), ("linePrefix", "\n" + prefix), ("inferredOnly", inferredOnly), ("inferred", nameof(ClaimTier.Inferred))).ConfigureAwait(false);
             foreach (var row in rows)
             {
@@ -274,7 +273,7 @@ public sealed class StoryStore(RadarDatabase db)
         storyIds.Count == 0 ? new Dictionary<long, List<(string Feed, string? Link)>>() :
         (await db.QueryAsync(
             $"""SELECT e."StoryId", f."Name", e."Link" FROM entries e JOIN feeds f ON f."Id" = e."FeedId" WHERE e."StoryId" IN ({string.Join(',', storyIds)}) ORDER BY e."Id" """,
-            r => (StoryId: r.GetInt64(0), Name: r.GetString(1), Link: Text(r, 2)),
+            r => (StoryId: r.GetInt64(0), Name: r.GetString(1), Link: RadarDatabase.TextOrNull(r, 2)),
             cancellationToken).ConfigureAwait(false))
         .GroupBy(x => x.StoryId).ToDictionary(g => g.Key, g => g.Select(x => (x.Name, x.Link)).ToList());
 

@@ -15,25 +15,24 @@ public sealed class SubscriptionStore(RadarDatabase db)
         Id = r.GetInt64(0),
         ChannelId = r.GetInt64(1),
         Topic = Enum.Parse<SubscriptionTopic>(r.GetString(2), ignoreCase: true),
-        Org = Text(r, 3),
-        Person = Text(r, 4),
-        Model = Text(r, 5),
-        Keyword = Text(r, 6),
-        SourceLanguage = Text(r, 7),
-        Exclude = Text(r, 8),
-        Pattern = Text(r, 9),
-        ExcludePattern = Text(r, 10),
-        PingRole = Text(r, 11),
+        Org = RadarDatabase.TextOrNull(r, 3),
+        Person = RadarDatabase.TextOrNull(r, 4),
+        Model = RadarDatabase.TextOrNull(r, 5),
+        Keyword = RadarDatabase.TextOrNull(r, 6),
+        SourceLanguage = RadarDatabase.TextOrNull(r, 7),
+        Exclude = RadarDatabase.TextOrNull(r, 8),
+        Pattern = RadarDatabase.TextOrNull(r, 9),
+        ExcludePattern = RadarDatabase.TextOrNull(r, 10),
+        PingRole = RadarDatabase.TextOrNull(r, 11),
         Silent = r.GetBoolean(12),
         ConfirmedOnly = r.GetBoolean(13),
         Papers = r.IsDBNull(14) ? null : r.GetBoolean(14),
         Mode = Enum.Parse<DeliveryMode>(r.GetString(15), ignoreCase: true),
-        DigestTime = Text(r, 16),
-        QuietHours = Text(r, 17),
+        DigestTime = RadarDatabase.TextOrNull(r, 16),
+        QuietHours = RadarDatabase.TextOrNull(r, 17),
         CreatedAt = RadarDatabase.Utc(r, 18),
     };
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public async Task<SubscriptionRecord> AddAsync(SubscriptionRecord subscription, CancellationToken cancellationToken)
     {
